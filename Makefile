@@ -1,0 +1,58 @@
+# Every target creates .venv from the pinned requirements on first use, so a
+# fresh machine with Python 3.11 needs nothing else.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: site serve test validate format coverage lint typecheck audit-workflows pytest clean
+
+$(STAMP): requirements.txt pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install it, or run make PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+## site: validate the data, then build the whole site into site/ (strict; replaced only on success)
+site: $(STAMP) validate
+	$(BIN)/csto-site build site
+
+## serve: build and preview the site at http://127.0.0.1:8000
+serve: $(STAMP) validate
+	$(BIN)/mkdocs serve --strict
+
+## validate: check every CSV against datapackage.json and the project's rules
+validate: $(STAMP)
+	$(BIN)/csto-validate
+
+## format: rewrite every CSV in canonical form (sorted, UTF-8, LF, minimal quoting)
+format: $(STAMP)
+	$(BIN)/csto-format
+
+## coverage: print what the dataset covers and where its gaps are
+coverage: $(STAMP)
+	$(BIN)/csto-coverage
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+audit-workflows: $(STAMP)
+	$(BIN)/zizmor --offline --pedantic .github/workflows
+
+pytest: $(STAMP)
+	$(BIN)/pytest
+
+## test: every check and test (the command CI runs)
+test: validate lint typecheck audit-workflows pytest
+	$(BIN)/frictionless validate datapackage/datapackage.json
+
+clean:
+	rm -rf site .venv .pytest_cache .mypy_cache .ruff_cache

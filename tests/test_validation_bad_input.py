@@ -1,0 +1,218 @@
+"""One case per failure class: each must fail with the file, the line and the column.
+
+Every case starts from the valid minimal package and breaks one thing, the way
+a contributor's pull request might.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from csto_data.validation import validate_package
+
+
+def replace_in(table: str, old: str, new: str) -> Callable[[Path], None]:
+    def breaker(package: Path) -> None:
+        path = package / "data" / f"{table}.csv"
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"fixture no longer contains {old!r}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return breaker
+
+
+def write_bytes(table: str, transform: Callable[[bytes], bytes]) -> Callable[[Path], None]:
+    def breaker(package: Path) -> None:
+        path = package / "data" / f"{table}.csv"
+        path.write_bytes(transform(path.read_bytes()))
+
+    return breaker
+
+
+def both(first: Callable[[Path], None], second: Callable[[Path], None]) -> Callable[[Path], None]:
+    def breaker(package: Path) -> None:
+        first(package)
+        second(package)
+
+    return breaker
+
+
+# (case id, how to break the package, file, line, column, problem type)
+CASES = [
+    (
+        "unclosed-quote",
+        replace_in("members", "Kyrgyzstan,Киргизия", '"Kyrgyzstan,Киргизия'),
+        "members.csv",
+        3,
+        "-",
+        "csv-syntax",
+    ),
+    (
+        "unclosed-quote-swallowing-rows",
+        both(
+            replace_in("members", "arm,Armenia,", 'arm,"Armenia,'),
+            replace_in("members", "kgz,Kyrgyzstan,", 'kgz,Kyrgyzstan",'),
+        ),
+        "members.csv",
+        2,
+        "name",
+        "unclosed-quote",
+    ),
+    (
+        "wrong-column-count",
+        replace_in("places", "dushanbe,Dushanbe,", "dushanbe,Dushanbe,extra,"),
+        "places.csv",
+        2,
+        "-",
+        "wrong-cell-count",
+    ),
+    ("bad-date", replace_in("events", "2024-10-04,day", "2024-02-30,day"), "events.csv", 2, "end", "bad-date"),
+    (
+        "date-not-matching-precision",
+        replace_in("events", "2025-09,month", "2025-09-01,month"),
+        "events.csv",
+        3,
+        "start_precision",
+        "date-precision-mismatch",
+    ),
+    (
+        "end-before-start",
+        replace_in("events", "2024-10-04,day", "2024-09-30,day"),
+        "events.csv",
+        2,
+        "end",
+        "end-before-start",
+    ),
+    ("duplicate-id", replace_in("places", "harbmaidon-range,", "dushanbe,"), "places.csv", 3, "id", "duplicate-id"),
+    (
+        "duplicate-id-differing-by-case",
+        replace_in("places", "harbmaidon-range,", "Dushanbe,"),
+        "places.csv",
+        3,
+        "id",
+        "duplicate-id",
+    ),
+    (
+        "dangling-reference",
+        replace_in("events", "tjk,harbmaidon-range", "tjk,nowhere-range"),
+        "events.csv",
+        2,
+        "place_id",
+        "foreign-key",
+    ),
+    (
+        "enum-typo",
+        replace_in(
+            "events", "rubezh-2024,Rubezh-2024,Рубеж-2024,exercise", "rubezh-2024,Rubezh-2024,Рубеж-2024,exercize"
+        ),
+        "events.csv",
+        2,
+        "kind",
+        "constraint-error",
+    ),
+    (
+        "blank-required-cell",
+        replace_in("people", "andrei-serdyukov,Andrei Serdyukov", "andrei-serdyukov,"),
+        "people.csv",
+        2,
+        "name",
+        "constraint-error",
+    ),
+    (
+        "non-utf8-bytes",
+        write_bytes("members", lambda data: data.replace("Таджик".encode(), "Таджик".encode("cp1251"))),
+        "members.csv",
+        4,
+        "-",
+        "encoding-error",
+    ),
+    (
+        "byte-order-mark",
+        write_bytes("series", lambda data: b"\xef\xbb\xbf" + data),
+        "series.csv",
+        1,
+        "-",
+        "byte-order-mark",
+    ),
+    ("crlf", write_bytes("bodies", lambda data: data.replace(b"\n", b"\r\n")), "bodies.csv", 1, "-", "line-ending"),
+    (
+        "javascript-url",
+        replace_in("sources", "https://example.org/rubezh-2024", "javascript:alert(1)"),
+        "sources.csv",
+        2,
+        "url",
+        "bad-url",
+    ),
+    (
+        "formula-injection",
+        replace_in("bodies", "Plans and commands joint training.", '=HYPERLINK("http://x")'),
+        "bodies.csv",
+        3,
+        "description",
+        "formula-injection",
+    ),
+    (
+        "fact-row-without-citation",
+        replace_in(
+            "series",
+            "Central Asian rapid deployment forces.,csto-2024-10-01-rubezh",
+            "Central Asian rapid deployment forces.,",
+        ),
+        "series.csv",
+        2,
+        "source_ids",
+        "missing-citation",
+    ),
+    (
+        "unknown-source",
+        replace_in("people", ",,csto-2024-10-01-rubezh", ",,no-such-source"),
+        "people.csv",
+        2,
+        "source_ids",
+        "unknown-source",
+    ),
+    (
+        "participant-not-a-member",
+        replace_in("event_participants", "rubezh-2024,kgz,", "rubezh-2024,arm,"),
+        "event_participants.csv",
+        2,
+        "member_id",
+        "not-a-member",
+    ),
+    ("leading-whitespace", replace_in("places", ",Dushanbe,", ", Dushanbe,"), "places.csv", 2, "name", "whitespace"),
+    ("not-canonical-order", replace_in("places", "dushanbe,", "zzz-dushanbe,"), "places.csv", 2, "-", "not-canonical"),
+]
+
+
+def test_the_fixture_package_is_valid(package_dir: Path) -> None:
+    report = validate_package(package_dir / "datapackage.json")
+    assert report.problems == []
+    assert report.rows_read["events"] == 2
+
+
+@pytest.mark.parametrize(
+    ("breaker", "file", "line", "column", "type_"), [case[1:] for case in CASES], ids=[case[0] for case in CASES]
+)
+def test_bad_input_is_reported_with_file_line_and_column(
+    package_dir: Path, breaker: Callable[[Path], None], file: str, line: int, column: str, type_: str
+) -> None:
+    breaker(package_dir)
+    report = validate_package(package_dir / "datapackage.json")
+    found = [(Path(problem.path).name, problem.line, problem.column, problem.type) for problem in report.problems]
+    assert not report.valid
+    assert (file, line, column, type_) in found, found
+
+
+def test_enum_typo_suggests_the_closest_allowed_value(package_dir: Path) -> None:
+    replace_in("events", "Рубеж-2024,exercise", "Рубеж-2024,exercize")(package_dir)
+    problem = next(p for p in validate_package(package_dir / "datapackage.json").problems if p.column == "kind")
+    assert "did you mean 'exercise'?" in problem.render()
+    assert "exercize" in problem.render()
+
+
+def test_observer_need_not_be_a_member(package_dir: Path) -> None:
+    replace_in("event_participants", "rubezh-2024,kgz,participant", "rubezh-2024,arm,observer")(package_dir)
+    assert validate_package(package_dir / "datapackage.json").valid
