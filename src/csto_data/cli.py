@@ -48,3 +48,44 @@ def format_main(argv: list[str] | None = None) -> int:
     for path in skipped:
         print(f"left alone {path}: it cannot be parsed; run `make validate` to see why", file=sys.stderr)
     return 1 if skipped else 0
+
+
+def coverage_main(argv: list[str] | None = None) -> int:
+    """`make coverage`: print events per year and kind, series gaps and sourcing shares."""
+    from csto_data.coverage import compute_coverage, render_text
+    from csto_data.model import InvalidPackageError, load_dataset
+
+    parser = argparse.ArgumentParser(description="Print what the dataset covers and its gaps.")
+    parser.add_argument("descriptor", nargs="?", type=Path, default=DESCRIPTOR_PATH)
+    args = parser.parse_args(argv)
+    try:
+        print(render_text(compute_coverage(load_dataset(args.descriptor))))
+    except InvalidPackageError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+def site_main(argv: list[str] | None = None) -> int:
+    """`make site`: build the site (atomically) or write the generated Markdown to a folder."""
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    from csto_data.model import InvalidPackageError
+    from csto_data.site.build import UnsafeSiteError, build_site
+    from csto_data.site.generate import generate_from_descriptor, write_pages
+
+    parser = argparse.ArgumentParser(description="Build the CSTO Open Data site.")
+    parser.add_argument("command", choices=["build", "generate"], help="build the HTML site, or only write Markdown")
+    parser.add_argument("target", type=Path, help="output folder (replaced only when the build succeeds)")
+    parser.add_argument("--descriptor", type=Path, default=DESCRIPTOR_PATH)
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "build":
+            build_site(args.target)
+        else:
+            write_pages(generate_from_descriptor(args.descriptor), args.target)
+    except (InvalidPackageError, UnsafeSiteError, Abort, MkDocsException) as error:
+        print(f"site not built: {error}", file=sys.stderr)
+        return 1
+    print(f"site written to {args.target}")
+    return 0

@@ -1,0 +1,78 @@
+"""Build the real site with MkDocs (strict) and check it as a reader would meet it.
+
+One module-scoped build keeps the suite fast; the reproducibility test builds
+a second time and compares every file byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from csto_data.model import load_dataset
+from csto_data.paths import DESCRIPTOR_PATH
+from csto_data.site.build import build_site
+from csto_data.site.safety import unsafe_content
+
+EPOCH = "1767225600"
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("build") / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        build_site(target)
+    return target
+
+
+def test_every_event_has_a_page(built_site: Path) -> None:
+    data = load_dataset(DESCRIPTOR_PATH)
+    for event in data.tables["events"]:
+        assert (built_site / "events" / event["id"] / "index.html").exists(), event["id"]
+    for member in data.tables["members"]:
+        assert (built_site / "members" / member["id"] / "index.html").exists()
+
+
+def test_internal_links_resolve(built_site: Path) -> None:
+    broken = []
+    for page in built_site.rglob("*.html"):
+        if page.name == "404.html":  # served from any depth, so it links from the site root
+            continue
+        for href in re.findall(r'href="([^"#:?/][^"#:?]*)"', page.read_text(encoding="utf-8")):
+            target = (page.parent / href).resolve()
+            if not (target.exists() or (target / "index.html").exists()):
+                broken.append(f"{page.relative_to(built_site)} -> {href}")
+    assert broken == []
+
+
+def test_pages_have_titles_descriptions_and_an_edit_link_to_the_csv(built_site: Path) -> None:
+    event = next((built_site / "events").glob("*/index.html")).read_text(encoding="utf-8")
+    assert re.search(r'<meta name="description" content="[^"]{20,}"', event)
+    assert "/edit/main/datapackage/data/events.csv" in event
+    assert "<abbr title=" in (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
+
+
+def test_downloads_are_in_the_site(built_site: Path) -> None:
+    assert (built_site / "download" / "csto-open-data.zip").stat().st_size > 0
+    header = (built_site / "download" / "data" / "events.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("id,title,title_ru,kind,")
+
+
+def test_no_generated_page_carries_active_content(built_site: Path) -> None:
+    assert unsafe_content(built_site) == []
+
+
+def test_two_builds_with_source_date_epoch_are_identical(
+    built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    second = tmp_path / "site"
+    build_site(second)
+    first_files = sorted(path.relative_to(built_site) for path in built_site.rglob("*") if path.is_file())
+    second_files = sorted(path.relative_to(second) for path in second.rglob("*") if path.is_file())
+    assert first_files == second_files
+    different = [str(path) for path in first_files if (built_site / path).read_bytes() != (second / path).read_bytes()]
+    assert different == []

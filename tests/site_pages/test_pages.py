@@ -1,0 +1,125 @@
+"""Each page kind rendered from the minimal fixture package, checked for what a reader sees."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from csto_data.model import load_dataset
+from csto_data.site.generate import generate_pages, write_pages
+from csto_data.site.page import Page
+
+
+def pages_of(package_dir: Path) -> dict[str, Page]:
+    return {page.path: page for page in generate_pages(load_dataset(package_dir / "datapackage.json"))}
+
+
+def text(pages: dict[str, Page], path: str) -> str:
+    content = pages[path].content
+    assert isinstance(content, str)
+    return content
+
+
+def test_event_profile_shows_dates_at_their_precision(package_dir: Path) -> None:
+    pages = pages_of(package_dir)
+    assert "1–4 October 2024" in text(pages, "events/rubezh-2024.md")
+    planned = text(pages, "events/rubezh-2025.md")
+    assert "September 2025" in planned
+    assert "2025-09-01" not in planned
+
+
+def test_event_profile_links_participants_series_and_sources(package_dir: Path) -> None:
+    page = text(pages_of(package_dir), "events/rubezh-2024.md")
+    assert "[Kyrgyzstan](../members/kgz.md)" in page
+    assert "[Rubezh](../series/rubezh.md)" in page
+    assert "(../events/rubezh-2025.md)" not in page  # same folder: a plain relative link
+    assert "[Rubezh&#45;2025](rubezh-2025.md)" in page
+    assert "https://example.org/rubezh-2024" in page
+    assert "more than 1,000" in page
+
+
+def test_event_profile_offers_a_correction_form_and_the_csv_line(package_dir: Path) -> None:
+    page = text(pages_of(package_dir), "events/rubezh-2024.md")
+    assert "issues/new?template=correction.yml&amp;record=rubezh-2024" in page
+    assert "datapackage/data/events.csv#L2" in page
+    assert pages_of(package_dir)["events/rubezh-2024.md"].edit_path == "datapackage/data/events.csv"
+
+
+def test_script_in_a_summary_is_shown_as_text(package_dir: Path) -> None:
+    events = package_dir / "data" / "events.csv"
+    events.write_text(
+        events.read_text(encoding="utf-8").replace(
+            "A joint exercise of the Central Asian forces.",
+            "<script>alert(1)</script> [click](javascript:alert(2)) {: onclick=alert(3) }",
+        ),
+        encoding="utf-8",
+    )
+    page = text(pages_of(package_dir), "events/rubezh-2024.md")
+    front_matter, body = page.split("\n---\n", 1)
+    assert "<script>" not in page
+    assert '"' not in front_matter.split("description: ")[1].strip()[1:-1]
+    assert "&#60;script&#62;alert&#40;1&#41;" in body
+    assert "](javascript" not in body
+    assert "{: onclick" not in body
+
+
+def test_member_page_shows_membership_history_and_events(package_dir: Path) -> None:
+    pages = pages_of(package_dir)
+    armenia = text(pages, "members/arm.md")
+    assert "Suspended participation" in armenia
+    assert "February 2024" in armenia
+    tajikistan = text(pages, "members/tjk.md")
+    assert "[Rubezh&#45;2024](../events/rubezh-2024.md)" in tajikistan
+    assert "| Host |" in tajikistan
+
+
+def test_plan_glossary_lists_documents_with_adopting_body(package_dir: Path) -> None:
+    glossary = text(pages_of(package_dir), "documents/index.md")
+    assert "[Plan of joint training for 2025](joint-training-plan-2025.md)" in glossary
+    assert "November 2024" in glossary
+    assert "[Joint Staff](../bodies/joint-staff.md)" in glossary
+
+
+def test_every_page_carries_abbreviation_tooltips(package_dir: Path) -> None:
+    pages = pages_of(package_dir)
+    for path in ("index.md", "events/rubezh-2024.md", "glossary.md"):
+        assert "*[CRDF CA]: Collective Rapid Deployment Forces of the Central Asian region" in text(pages, path)
+
+
+def test_data_page_lists_every_file_with_its_checksum(package_dir: Path) -> None:
+    pages = pages_of(package_dir)
+    page = text(pages, "data.md")
+    for path in ("download/data/events.csv", "download/datapackage.json", "download/csto-open-data.zip"):
+        content = pages[path].content
+        assert isinstance(content, bytes)
+        assert hashlib.sha256(content).hexdigest() in page
+    assert "event&#95;participants" in page  # the data dictionary names every table
+
+
+def test_source_page_lists_the_facts_it_supports(package_dir: Path) -> None:
+    page = text(pages_of(package_dir), "sources/news-2025-09.md")
+    assert "[rubezh&#45;2025](../events/rubezh-2025.md)" in page
+    assert "Address | unknown" in page
+
+
+def test_every_entity_has_a_page_reachable_from_an_index(package_dir: Path) -> None:
+    pages = pages_of(package_dir)
+    for index, entity in (
+        ("members/index.md", "kgz.md"),
+        ("series/index.md", "rubezh.md"),
+        ("bodies/index.md", "joint-staff.md"),
+        ("people/index.md", "andrei-serdyukov.md"),
+        ("places/index.md", "harbmaidon-range.md"),
+        ("documents/index.md", "joint-training-plan-2025.md"),
+        ("sources/index.md", "csto-2024-10-01-rubezh.md"),
+        ("events/by-year/2024/index.md", "../../rubezh-2024.md"),
+    ):
+        assert f"({entity})" in text(pages, index), index
+
+
+def test_generation_is_deterministic_and_can_write_real_files(package_dir: Path, tmp_path: Path) -> None:
+    first, second = generate_pages(load_dataset(package_dir / "datapackage.json")), pages_of(package_dir)
+    assert [(page.path, page.content) for page in first] == [(path, page.content) for path, page in second.items()]
+    write_pages(first, tmp_path / "out")
+    assert (tmp_path / "out" / "events" / "rubezh-2024.md").read_text(encoding="utf-8").startswith("---\ntitle:")
+    assert (tmp_path / "out" / "SUMMARY.md").exists()
