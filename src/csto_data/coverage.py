@@ -103,5 +103,5 @@ def render_text(coverage: Coverage) -> str:
     lines += [f"  {publisher}: {count}" for publisher, count in coverage.publishers.most_common()]
     if coverage.gaps:
         lines += ["", "Known gaps (certain but not dated by any stored source):"]
-        lines += [f"  {gap.get('id', '')}: {gap.get('description', '')}" for gap in coverage.gaps]
+        lines += [f"  {gap.get('id', '')}: {gap.get('subject', '')}" for gap in coverage.gaps]
     return "\n".join(lines)
