@@ -76,3 +76,38 @@ def test_two_builds_with_source_date_epoch_are_identical(
     assert first_files == second_files
     different = [str(path) for path in first_files if (built_site / path).read_bytes() != (second / path).read_bytes()]
     assert different == []
+
+
+def test_script_in_a_summary_is_text_in_the_built_html(
+    package_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events = package_dir / "data" / "events.csv"
+    events.write_text(
+        events.read_text(encoding="utf-8").replace(
+            "A joint exercise of the Central Asian forces.", "<script>alert(1)</script>"
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("CSTO_DESCRIPTOR", str(package_dir / "datapackage.json"))
+    monkeypatch.setattr("csto_data.paths.DESCRIPTOR_PATH", package_dir / "datapackage.json")
+    build_site(tmp_path / "site")
+    html = (tmp_path / "site" / "events" / "rubezh-2024" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html.replace("&#60;", "&lt;").replace("&#62;", "&gt;").replace(
+        "&#40;", "("
+    ).replace("&#41;", ")")
+    assert "<script>alert(1)</script>" not in html
+
+
+def test_a_broken_package_builds_no_site_and_keeps_the_old_one(
+    package_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "site"
+    target.mkdir()
+    (target / "index.html").write_text("previous site")
+    events = package_dir / "data" / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace("2024-10-04,day", "2024-13-04,day"), encoding="utf-8")
+    monkeypatch.setattr("csto_data.paths.DESCRIPTOR_PATH", package_dir / "datapackage.json")
+    with pytest.raises(Exception, match="problem"):
+        build_site(target)
+    assert (target / "index.html").read_text() == "previous site"
+    assert not list(tmp_path.glob(".site-build-*"))
