@@ -21,7 +21,7 @@ HOST = "127.0.0.1"
 class QuietHandler(SimpleHTTPRequestHandler):
     """A static file handler that does not print one line per request to stderr."""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class names it so
+    def log_message(self, format: str, *args: object) -> None:
         """Requests are not logged: a page load makes dozens and they drown test output."""
 
 
