@@ -122,4 +122,4 @@ def test_generation_is_deterministic_and_can_write_real_files(package_dir: Path,
     assert [(page.path, page.content) for page in first] == [(path, page.content) for path, page in second.items()]
     write_pages(first, tmp_path / "out")
     assert (tmp_path / "out" / "events" / "rubezh-2024.md").read_text(encoding="utf-8").startswith("---\ntitle:")
-    assert (tmp_path / "out" / "SUMMARY.md").exists()
+    assert (tmp_path / "out" / ".nav.md").exists()
