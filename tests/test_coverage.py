@@ -1,0 +1,32 @@
+"""The coverage report counts what is there and shows what is missing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from csto_data.coverage import compute_coverage, render_text
+from csto_data.model import load_dataset
+
+
+def test_series_gaps_are_the_years_between_first_and_last_edition(package_dir: Path) -> None:
+    events = package_dir / "data" / "events.csv"
+    text = events.read_text(encoding="utf-8").replace(
+        "rubezh-2025,Rubezh-2025,,exercise,rubezh,2025", "rubezh-2027,Rubezh-2027,,exercise,rubezh,2027"
+    )
+    events.write_text(text.replace("2025-09,month,,,planned", "2027-09,month,,,planned"), encoding="utf-8")
+    (package_dir / "data" / "event_documents.csv").write_text("event_id,document_id,relation,source_ids\n")
+    coverage = compute_coverage(load_dataset(package_dir / "datapackage.json"))
+    rubezh = next(item for item in coverage.series if item.series["id"] == "rubezh")
+    assert rubezh.years == [2024, 2027]
+    assert rubezh.missing == [2025, 2026]
+
+
+def test_shares_and_publishers(package_dir: Path) -> None:
+    coverage = compute_coverage(load_dataset(package_dir / "datapackage.json"))
+    assert coverage.events == 2
+    assert coverage.shares["exact day dates"] == 50.0
+    assert coverage.shares["participants recorded"] == 50.0
+    assert coverage.publishers["CSTO"] == 1
+    report = render_text(coverage)
+    assert "Rubezh: 2 editions, 2024-2025; missing: none" in report
+    assert "2024: exercise 1" in report
