@@ -1,0 +1,187 @@
+"""A real browser reading the built site: the site is built once and served on 127.0.0.1.
+
+Why a browser: the unit tests check the generated Markdown and HTML files,
+but only a browser shows what a reader meets: the search box (a web worker
+fetching the index), links that resolve from the page they are on, console
+errors, requests to other hosts, and accessibility as assistive technology
+sees the rendered page.
+
+Playwright drives Debian's chromium (`/usr/bin/chromium`), never its own
+browser build, which CI machines cannot download. `scripts/browser_deps.sh`
+installs chromium and the pinned npm packages (axe-core). When either is
+missing the tests fail, naming the fix: they never skip silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Route, sync_playwright
+
+from csto_data.bench.serve import HOST, serve_directory
+from csto_data.model import Dataset, Row, load_dataset
+from csto_data.paths import DESCRIPTOR_PATH, REPO_ROOT
+from csto_data.site.build import build_site
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+MISSING_TOOLS = "run `bash scripts/browser_deps.sh` (installs Debian's chromium and the npm packages)"
+LOCAL_SCHEMES = frozenset({"data", "blob", "about"})
+VIEWPORT = {"width": 1280, "height": 900}
+"""Wide enough for Material's desktop layout, where the search box sits in the header."""
+TIMEOUT_MS = 20_000
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    """The package the site is built from, to pick real records to visit."""
+    return load_dataset(DESCRIPTOR_PATH)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole site, built once for the session exactly as `make site` builds it."""
+    target = tmp_path_factory.mktemp("browser") / "site"
+    build_site(target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """Base URL ("http://127.0.0.1:PORT/") of the built site, served for the session."""
+    with serve_directory(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    """Headless Debian chromium; a missing browser fails the test with the fix, never skips it."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: {MISSING_TOOLS}", pytrace=False)
+    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> Path:
+    """axe-core from node_modules (pinned in package-lock.json)."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: {MISSING_TOOLS}", pytrace=False)
+    return AXE
+
+
+@dataclass
+class Reader:
+    """One browser tab of a reader, with what it logged and what it tried to fetch elsewhere."""
+
+    page: Page
+    base_url: str
+    console_errors: list[str] = field(default_factory=list)
+    external_requests: list[str] = field(default_factory=list)
+
+    def visit(self, path: str) -> None:
+        """Open a site path ("" for home) and wait until the page and its scripts have settled."""
+        response = self.page.goto(self.base_url + path)
+        assert response is not None and response.status == 200, f"/{path} answered {response and response.status}"
+        self.page.wait_for_load_state("networkidle")
+
+    def path(self) -> str:
+        """The path of the current page, without query or fragment ("events/x/")."""
+        return urlsplit(self.page.url).path.lstrip("/")
+
+    def own_console_errors(self) -> list[str]:
+        """Console errors other than the failed loads of blocked external requests.
+
+        Those come from requests to other hosts, which `external_requests`
+        records and `test_no_request_leaves_the_site` judges; counting them
+        here too would report one cause twice.
+        """
+        return [error for error in self.console_errors if not error.startswith("blocked external load")]
+
+
+def _is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in LOCAL_SCHEMES or parts.hostname == HOST
+
+
+@pytest.fixture
+def reader(browser: Browser, site_url: str) -> Iterator[Reader]:
+    """A fresh browser context per test: requests to any host but 127.0.0.1 are recorded and blocked."""
+    context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    result = Reader(page, site_url)
+
+    def route(route: Route) -> None:
+        if _is_local(route.request.url):
+            route.continue_()
+        else:
+            result.external_requests.append(route.request.url)
+            route.abort("blockedbyclient")
+
+    def console(message: ConsoleMessage) -> None:
+        if message.type != "error":
+            return
+        source = message.location.get("url", "")
+        if message.text.startswith("Failed to load resource") and source and not _is_local(source):
+            result.console_errors.append(f"blocked external load: {source}")
+        else:
+            result.console_errors.append(f"{message.text} ({source})")
+
+    context.route("**/*", route)
+    page.on("console", console)
+    page.on("pageerror", lambda error: result.console_errors.append(f"uncaught: {error}"))
+    yield result
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def rubezh_event(dataset: Dataset) -> Row:
+    """A Rubezh edition whose host state took part in other events too.
+
+    Rubezh is the project's best-known exercise series; the host must have
+    other events so the journey event -> host -> another event can go on.
+    Chosen from the data, so the tests follow it as it grows.
+    """
+    candidates = sorted(
+        (event for event in dataset.tables["events"] if "rubezh" in event["title"].lower() and event.get("host_id")),
+        key=lambda event: event["id"],
+    )
+    for event in candidates:
+        if any(row["event_id"] != event["id"] for row in dataset.member_events[event["host_id"]]):
+            return event
+    pytest.fail("the data has no Rubezh event whose host state took part in another event", pytrace=False)
+
+
+AUDITED_PAGES = ("home", "event", "member", "plan glossary", "data")
+
+
+@pytest.fixture(scope="session")
+def audited_pages(rubezh_event: Row) -> dict[str, str]:
+    """Name -> site path of the pages checked for accessibility (one of each kind a reader meets)."""
+    return {
+        "home": "",
+        "event": f"events/{rubezh_event['id']}/",
+        "member": f"members/{rubezh_event['host_id']}/",
+        "plan glossary": "documents/",
+        "data": "data/",
+    }
