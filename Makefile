@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site serve test validate format coverage lint typecheck audit-workflows pytest clean
+.PHONY: site serve test validate format coverage lint typecheck audit-workflows pytest browser-deps bench bench-lighthouse bench-scale clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install it, or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -46,12 +46,25 @@ typecheck: $(STAMP)
 audit-workflows: $(STAMP)
 	$(BIN)/zizmor --offline --pedantic .github/workflows
 
-pytest: $(STAMP)
+## browser-deps: Debian's chromium and the pinned npm packages (axe-core, lighthouse), only if missing
+browser-deps:
+	bash scripts/browser_deps.sh
+
+pytest: $(STAMP) browser-deps
 	$(BIN)/pytest
+
+## bench: Lighthouse scores of four pages and the 1,000/10,000-event scale benchmark (not a test gate)
+bench: bench-lighthouse bench-scale
+
+bench-lighthouse: $(STAMP) browser-deps
+	$(BIN)/python scripts/bench.py lighthouse
+
+bench-scale: $(STAMP)
+	$(BIN)/python scripts/bench.py scale
 
 ## test: every check and test (the command CI runs)
 test: validate lint typecheck audit-workflows pytest
 	$(BIN)/frictionless validate datapackage/datapackage.json
 
 clean:
-	rm -rf site .venv .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .venv .pytest_cache .mypy_cache .ruff_cache node_modules bench-output

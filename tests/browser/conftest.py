@@ -15,33 +15,17 @@ missing the tests fail, naming the fix: they never skip silently.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Route, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Playwright, Route, sync_playwright
 
-from csto_data.bench.serve import HOST, serve_directory
+from csto_data.bench.serve import serve_directory
 from csto_data.model import Dataset, Row, load_dataset
-from csto_data.paths import DESCRIPTOR_PATH, REPO_ROOT
+from csto_data.paths import DESCRIPTOR_PATH
 from csto_data.site.build import build_site
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-AXE = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
-MISSING_TOOLS = "run `bash scripts/browser_deps.sh` (installs Debian's chromium and the npm packages)"
-LOCAL_SCHEMES = frozenset({"data", "blob", "about"})
-VIEWPORT = {"width": 1280, "height": 900}
-"""Wide enough for Material's desktop layout, where the search box sits in the header."""
-TIMEOUT_MS = 20_000
+from .support import AXE, CHROMIUM, CHROMIUM_ARGS, MISSING_TOOLS, TIMEOUT_MS, VIEWPORT, Reader, is_local
 
 
 @pytest.fixture(scope="session")
@@ -89,50 +73,16 @@ def axe_source() -> Path:
     return AXE
 
 
-@dataclass
-class Reader:
-    """One browser tab of a reader, with what it logged and what it tried to fetch elsewhere."""
-
-    page: Page
-    base_url: str
-    console_errors: list[str] = field(default_factory=list)
-    external_requests: list[str] = field(default_factory=list)
-
-    def visit(self, path: str) -> None:
-        """Open a site path ("" for home) and wait until the page and its scripts have settled."""
-        response = self.page.goto(self.base_url + path)
-        assert response is not None and response.status == 200, f"/{path} answered {response and response.status}"
-        self.page.wait_for_load_state("networkidle")
-
-    def path(self) -> str:
-        """The path of the current page, without query or fragment ("events/x/")."""
-        return urlsplit(self.page.url).path.lstrip("/")
-
-    def own_console_errors(self) -> list[str]:
-        """Console errors other than the failed loads of blocked external requests.
-
-        Those come from requests to other hosts, which `external_requests`
-        records and `test_no_request_leaves_the_site` judges; counting them
-        here too would report one cause twice.
-        """
-        return [error for error in self.console_errors if not error.startswith("blocked external load")]
-
-
-def _is_local(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in LOCAL_SCHEMES or parts.hostname == HOST
-
-
 @pytest.fixture
 def reader(browser: Browser, site_url: str) -> Iterator[Reader]:
     """A fresh browser context per test: requests to any host but 127.0.0.1 are recorded and blocked."""
-    context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
+    context = browser.new_context(viewport=VIEWPORT)
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     result = Reader(page, site_url)
 
     def route(route: Route) -> None:
-        if _is_local(route.request.url):
+        if is_local(route.request.url):
             route.continue_()
         else:
             result.external_requests.append(route.request.url)
@@ -142,7 +92,7 @@ def reader(browser: Browser, site_url: str) -> Iterator[Reader]:
         if message.type != "error":
             return
         source = message.location.get("url", "")
-        if message.text.startswith("Failed to load resource") and source and not _is_local(source):
+        if message.text.startswith("Failed to load resource") and source and not is_local(source):
             result.console_errors.append(f"blocked external load: {source}")
         else:
             result.console_errors.append(f"{message.text} ({source})")
@@ -170,9 +120,6 @@ def rubezh_event(dataset: Dataset) -> Row:
         if any(row["event_id"] != event["id"] for row in dataset.member_events[event["host_id"]]):
             return event
     pytest.fail("the data has no Rubezh event whose host state took part in another event", pytrace=False)
-
-
-AUDITED_PAGES = ("home", "event", "member", "plan glossary", "data")
 
 
 @pytest.fixture(scope="session")

@@ -33,7 +33,7 @@ def test_event_profile_links_participants_series_and_sources(package_dir: Path) 
     assert "[Kyrgyzstan](../members/kgz.md)" in page
     assert "[Rubezh](../series/rubezh.md)" in page
     assert "(../events/rubezh-2025.md)" not in page  # same folder: a plain relative link
-    assert "[Rubezh&#45;2025](rubezh-2025.md)" in page
+    assert "[Rubezh-2025](rubezh-2025.md)" in page
     assert "https://example.org/rubezh-2024" in page
     assert "more than 1,000" in page
 
@@ -69,7 +69,7 @@ def test_member_page_shows_membership_history_and_events(package_dir: Path) -> N
     assert "Suspended participation" in armenia
     assert "February 2024" in armenia
     tajikistan = text(pages, "members/tjk.md")
-    assert "[Rubezh&#45;2024](../events/rubezh-2024.md)" in tajikistan
+    assert "[Rubezh-2024](../events/rubezh-2024.md)" in tajikistan
     assert "| Host |" in tajikistan
 
 
@@ -98,7 +98,7 @@ def test_data_page_lists_every_file_with_its_checksum(package_dir: Path) -> None
 
 def test_source_page_lists_the_facts_it_supports(package_dir: Path) -> None:
     page = text(pages_of(package_dir), "sources/news-2025-09.md")
-    assert "[rubezh&#45;2025](../events/rubezh-2025.md)" in page
+    assert "[rubezh-2025](../events/rubezh-2025.md)" in page
     assert "Address | unknown" in page
 
 

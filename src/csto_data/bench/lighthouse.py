@@ -160,7 +160,7 @@ def score_site(site_dir: Path, output_dir: Path, preset: str = "mobile") -> list
     check_tools()
     output_dir.mkdir(parents=True, exist_ok=True)
     reports = []
-    with serve_directory(site_dir) as base_url:
+    with serve_directory(site_dir, like_github_pages=True) as base_url:
         for name, path in representative_pages():
             report = run_lighthouse(base_url + path, output_dir / f"{name}.json", preset)
             reports.append(summarize(name, path, report))
@@ -183,7 +183,11 @@ def benchmark(
 
 
 def format_reports(results: list[PageReport]) -> str:
-    """The table of scores per page, then each page's failing audits with their ids."""
+    """The table of scores per page, then each page's failing audits with their ids.
+
+    Audits that weigh in a category score come first; weight-0 diagnostics
+    (Lighthouse's "insights") follow on one line, as hints.
+    """
     header = ["page".ljust(10)] + [category.rjust(len(category)) for category in CATEGORIES]
     lines = ["  ".join(header)]
     for result in results:
@@ -193,12 +197,20 @@ def format_reports(results: list[PageReport]) -> str:
             cells.append(("-" if score is None else str(score)).rjust(len(category)))
         lines.append("  ".join(cells) + f"  /{result.path}")
     for result in results:
+        weighted = [audit for audit in result.failing if audit.weight > 0]
+        hints = [audit for audit in result.failing if audit.weight == 0]
         lines.append("")
-        lines.append(f"{result.name} (/{result.path}): {len(result.failing)} failing audit(s)")
-        for audit in result.failing:
+        lines.append(f"{result.name} (/{result.path}): {len(weighted)} audit(s) cost points")
+        for audit in weighted:
             value = f" [{audit.display_value}]" if audit.display_value else ""
             lines.append(
-                f"  {audit.category:<14} {audit.id:<32} score {audit.score:.2f} weight {audit.weight:g}: "
+                f"  {audit.category:<14} {audit.id:<26} score {audit.score:.2f} weight {audit.weight:g}: "
                 f"{audit.title}{value}"
             )
+        if hints:
+            lines.append("  diagnostics: " + ", ".join(_hint(audit) for audit in hints))
     return "\n".join(lines)
+
+
+def _hint(audit: Audit) -> str:
+    return f"{audit.id} ({audit.display_value})" if audit.display_value else audit.id

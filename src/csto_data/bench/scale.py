@@ -49,7 +49,7 @@ from csto_data.site.generate import generate_pages, write_pages
 from csto_data.validation import validate_package
 
 DESCRIPTOR_VARIABLE = "CSTO_DESCRIPTOR"
-"""The environment variable `csto_data.paths` should honour (see `descriptor_override`)."""
+"""The environment variable `csto_data.paths` reads to find the package (see `descriptor_override`)."""
 
 DEFAULT_SIZES = (1000, 10000)
 ENTITY_PAGE = re.compile(
@@ -105,9 +105,9 @@ def descriptor_override(descriptor: Path) -> Iterator[None]:
     """Point the gen-files script at `descriptor` for the duration of the block.
 
     `scripts/gen_pages.py` reads `csto_data.paths.DESCRIPTOR_PATH` each time
-    MkDocs runs it. The environment variable is for a `paths.py` that honours
-    it (and for any subprocess); the attribute is patched too, because
-    `paths` has already been imported in this process.
+    MkDocs runs it. `paths` reads `CSTO_DESCRIPTOR` only when first imported,
+    so the variable reaches subprocesses, and the attribute is patched for
+    this process, where `paths` is already imported.
     """
     previous_value, previous_variable = csto_data.paths.DESCRIPTOR_PATH, os.environ.get(DESCRIPTOR_VARIABLE)
     os.environ[DESCRIPTOR_VARIABLE] = str(descriptor)
