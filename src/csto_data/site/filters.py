@@ -1,0 +1,112 @@
+"""Jinja filters: all formatting of values for pages happens here, not in templates."""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable
+from typing import Any
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from csto_data.dates import DateError, PartialDate, human_range, parse_date
+from csto_data.site.escaping import escape_attribute, escape_text
+from csto_data.site.paths import entity_page, relative
+
+Row = dict[str, str]
+# Characters that could end an HTML attribute or open a tag where the theme prints the description.
+META_UNSAFE = str.maketrans({character: " " for character in "<>\"&`"})
+QUALIFIERS = {"exact": "", "about": "about ", "more-than": "more than ", "up-to": "up to "}
+
+
+def _partial(value: str) -> PartialDate | None:
+    try:
+        return parse_date(value)
+    except DateError:
+        return None
+
+
+def period(row: Row, start: str = "start", end: str = "end") -> str:
+    """A row's dates as a reader says them, each at its own precision.
+
+    >>> period({"start": "2025-09", "end": ""})
+    'September 2025'
+    """
+    return human_range(_partial(row.get(start, "")), _partial(row.get(end, "")))
+
+
+def human_date(value: str) -> str:
+    """One partial date: "17 March 2025", "March 2025", "2025", or "" when empty.
+
+    >>> human_date("2025-03")
+    'March 2025'
+    """
+    parsed = _partial(value)
+    return parsed.human() if parsed else ""
+
+
+def label(value: str) -> str:
+    """A vocabulary value as words.
+
+    >>> label("command-staff-training")
+    'Command-staff training'
+    """
+    words = value.replace("-", " ")
+    if value == "command-staff-training":
+        words = "command-staff training"
+    return words[:1].upper() + words[1:]
+
+
+def figure(value: str, qualifier: str = "exact") -> str:
+    """A sourced count with the source's hedge.
+
+    >>> figure("5000", "more-than")
+    'more than 5,000'
+    """
+    return QUALIFIERS.get(qualifier or "exact", "") + f"{int(value):,}" if value else ""
+
+
+@pass_context
+def link(context: Context, table: str, key: str, text: str = "") -> Markup:
+    """A Markdown link from the page being rendered to an entity's page."""
+    target = relative(context["page_path"], entity_page(table, key))
+    return Markup(f"[{escape_text(text or key)}]({escape_attribute(target)})")
+
+
+@pass_context
+def page_link(context: Context, path: str, text: str) -> Markup:
+    """A Markdown link to any generated page, by its docs-relative path."""
+    return Markup(f"[{escape_text(text)}]({escape_attribute(relative(context['page_path'], path))})")
+
+
+def external(text: str, url: str) -> Markup:
+    """A link out of the site; the validator allows only http(s) addresses here."""
+    if not url.startswith(("http://", "https://")):
+        return escape_text(text)
+    return Markup(f"[{escape_text(text)}]({escape_attribute(url)})")
+
+
+def meta_text(value: str, limit: int = 155) -> Markup:
+    """Plain text for a front-matter value (page title, description), quoted as YAML.
+
+    >>> str(meta_text('Say "hi" <b>'))
+    '"Say hi b"'
+    """
+    text = " ".join(html.unescape(str(value)).translate(META_UNSAFE).split())
+    if len(text) > limit:
+        text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return Markup(json.dumps(text, ensure_ascii=False))
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "period": period,
+    "human_date": human_date,
+    "label": label,
+    "figure": figure,
+    "link": link,
+    "page_link": page_link,
+    "external": external,
+    "meta_text": meta_text,
+}

@@ -1,0 +1,72 @@
+"""Generate every page of the site from the package: a plain function, no MkDocs needed.
+
+`PAGE_BUILDERS` is the registry of page kinds (see `pages/__init__.py` for
+which table feeds which page). `generate_pages` returns them all;
+`write_pages` writes them to a folder for another engine or for inspection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from csto_data.model import Dataset, load_dataset
+from csto_data.site.page import Page, SiteContext
+from csto_data.site.pages import (
+    bodies,
+    coverage,
+    data,
+    documents,
+    events,
+    home,
+    members,
+    navigation,
+    people,
+    places,
+    series,
+    sources,
+)
+
+PageBuilder = Callable[[SiteContext], Iterator[Page]]
+PAGE_BUILDERS: dict[str, PageBuilder] = {
+    "home": home.build,
+    "events": events.build,
+    "members": members.build,
+    "documents": documents.build,
+    "series": series.build,
+    "bodies": bodies.build,
+    "people": people.build,
+    "places": places.build,
+    "sources": sources.build,
+    "coverage": coverage.build,
+    "data": data.build,
+    "navigation": navigation.build,
+}
+
+
+def generate_pages(dataset: Dataset) -> list[Page]:
+    """Every generated file of the site, in a stable order; paths are unique."""
+    site = SiteContext(dataset, documents.abbreviations(dataset.tables["bodies"]))
+    pages = [page for build in PAGE_BUILDERS.values() for page in build(site)]
+    seen: set[str] = set()
+    for page in pages:
+        if page.path in seen:
+            raise ValueError(f"two generated pages share the path {page.path}")
+        seen.add(page.path)
+    return pages
+
+
+def write_pages(pages: list[Page], out_dir: Path) -> None:
+    """Write pages as real files under `out_dir` (for engines without gen-files)."""
+    for page in pages:
+        target = out_dir / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(page.content, bytes):
+            target.write_bytes(page.content)
+        else:
+            target.write_text(page.content, encoding="utf-8")
+
+
+def generate_from_descriptor(descriptor_path: Path) -> list[Page]:
+    """Validate, load and generate in one call (what the gen-files script runs)."""
+    return generate_pages(load_dataset(descriptor_path))

@@ -1,0 +1,54 @@
+"""Paginated event lists, so no page grows with the number of events.
+
+An entity page (a member, a series, a body, a place, a year) shows a short
+preview and links to its full list, split into pages of `PAGE_SIZE` events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from csto_data.model import Row
+from csto_data.site.page import Page, SiteContext, markdown_page
+
+PAGE_SIZE = 100
+PREVIEW_SIZE = 10
+
+
+@dataclass(frozen=True)
+class EventList:
+    """A titled list of (event, role) pairs, newest first, and where its pages go."""
+
+    folder: str
+    title: str
+    description: str
+    events: list[tuple[Row, str]]
+    edit_table: str = "events"
+
+    @property
+    def first_page(self) -> str:
+        return f"{self.folder}/index.md"
+
+    def page_path(self, number: int) -> str:
+        return self.first_page if number == 1 else f"{self.folder}/page-{number}.md"
+
+    @property
+    def page_count(self) -> int:
+        return max(1, -(-len(self.events) // PAGE_SIZE))
+
+    @property
+    def preview(self) -> list[tuple[Row, str]]:
+        return self.events[:PREVIEW_SIZE]
+
+
+def list_pages(site: SiteContext, listing: EventList) -> Iterator[Page]:
+    """The pages of one list, each with links to the previous and next page."""
+    for number in range(1, listing.page_count + 1):
+        chunk = listing.events[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+        yield markdown_page(
+            site, listing.page_path(number), "pages/event_list.md.j2", listing.edit_table, searchable=False,
+            listing=listing, number=number, events=chunk,
+            previous_page=listing.page_path(number - 1) if number > 1 else None,
+            next_page=listing.page_path(number + 1) if number < listing.page_count else None,
+        )

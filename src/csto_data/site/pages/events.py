@@ -1,0 +1,74 @@
+"""events.csv and its link tables -> event profiles, year lists and the timeline."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from csto_data.model import Row, event_sort_key, event_year
+from csto_data.site.citations import Citations
+from csto_data.site.listing import EventList, list_pages
+from csto_data.site.page import Page, SiteContext, markdown_page
+from csto_data.site.paths import entity_page, year_page
+from csto_data.site.settings import correction_url, csv_line_url
+
+
+def build(site: SiteContext) -> Iterator[Page]:
+    data = site.data
+    years = sorted(data.year_events, reverse=True)
+    yield markdown_page(site, "events/index.md", "pages/events_index.md.j2", "events",
+                        years=[(year, len(data.year_events[year])) for year in years],
+                        latest=data.events_newest_first()[:10])
+    for year in years:
+        events = sorted(data.year_events[year], key=event_sort_key, reverse=True)
+        yield from list_pages(site, EventList(
+            year_page(year).removesuffix("/index.md"), f"Events in {year}",
+            f"CSTO exercises, summits, meetings and operations in {year}, with dates, kind, host and status.",
+            [(event, "") for event in events]))
+    yield markdown_page(site, "events/timeline.md", "pages/timeline.md.j2", "events", **timeline(site))
+    for event in data.tables["events"]:
+        yield profile(site, event)
+
+
+def timeline(site: SiteContext) -> dict[str, Any]:
+    """Counts per year and kind, for a bar chart drawn without any script."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for event in site.data.tables["events"]:
+        counts[(event_year(event), event["kind"])] += 1
+    years = sorted({year for year, _ in counts})
+    kinds = sorted({kind for _, kind in counts})
+    totals = {year: sum(counts[(year, kind)] for kind in kinds) for year in years}
+    return {"years": years, "kinds": kinds, "counts": counts, "totals": totals,
+            "largest": max(totals.values(), default=1)}
+
+
+def editions(site: SiteContext, event: Row) -> tuple[Row | None, Row | None]:
+    """The previous and next editions of the event's series."""
+    series = event.get("series_id")
+    if not series:
+        return None, None
+    ordered = sorted(site.data.series_events[series], key=event_sort_key)
+    position = next(index for index, row in enumerate(ordered) if row["id"] == event["id"])
+    previous = ordered[position - 1] if position > 0 else None
+    following = ordered[position + 1] if position + 1 < len(ordered) else None
+    return previous, following
+
+
+def profile(site: SiteContext, event: Row) -> Page:
+    data = site.data
+    previous, following = editions(site, event)
+    return markdown_page(
+        site, entity_page("events", event["id"]), "pages/event.md.j2", "events",
+        event=event,
+        cite=Citations(data),
+        previous=previous,
+        following=following,
+        children=sorted(data.children.get(event["id"], []), key=event_sort_key),
+        participants=sorted(data.participants.get(event["id"], []), key=lambda row: row["member_id"]),
+        bodies=data.event_bodies.get(event["id"], []),
+        people=data.event_people.get(event["id"], []),
+        documents=data.event_documents.get(event["id"], []),
+        line_url=csv_line_url("events", data.line("events", event["id"])),
+        correction_url=correction_url("events", event["id"]),
+    )

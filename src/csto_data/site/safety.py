@@ -1,0 +1,31 @@
+"""A last check on the built HTML: no script, event handler or `javascript:` from the data.
+
+The escaping in `escaping.py` should make this check redundant; it exists so
+that a future template mistake fails the build instead of shipping. The
+theme's own scripts live outside the `<article>` element, so only the page
+content (where data is rendered) and the `<title>` are inspected.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ARTICLE = re.compile(r"<article\b.*?</article>", re.DOTALL)
+TITLE = re.compile(r"<title>.*?</title>", re.DOTALL)
+FORBIDDEN = (
+    ("a <script> element", re.compile(r"<script\b", re.IGNORECASE)),
+    ("an on* event-handler attribute", re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)),
+    ("a javascript: URL", re.compile(r"javascript:", re.IGNORECASE)),
+)
+
+
+def unsafe_content(site_dir: Path) -> list[str]:
+    """'<page>: <what>' for every generated page that carries active content."""
+    findings = []
+    for page in sorted(site_dir.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        inspected = "".join(ARTICLE.findall(html) + TITLE.findall(html))
+        findings += [f"{page.relative_to(site_dir)}: {what}" for what, pattern in FORBIDDEN
+                     if pattern.search(inspected)]
+    return findings
