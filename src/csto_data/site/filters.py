@@ -17,7 +17,7 @@ from csto_data.site.paths import entity_page, relative
 
 Row = dict[str, str]
 # Characters that could end an HTML attribute or open a tag where the theme prints the description.
-META_UNSAFE = str.maketrans({character: " " for character in "<>\"&`"})
+META_UNSAFE = str.maketrans(dict.fromkeys('<>"&`', " "))
 QUALIFIERS = {"exact": "", "about": "about ", "more-than": "more than ", "up-to": "up to "}
 
 

@@ -47,8 +47,14 @@ def list_pages(site: SiteContext, listing: EventList) -> Iterator[Page]:
     for number in range(1, listing.page_count + 1):
         chunk = listing.events[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
         yield markdown_page(
-            site, listing.page_path(number), "pages/event_list.md.j2", listing.edit_table, searchable=False,
-            listing=listing, number=number, events=chunk,
+            site,
+            listing.page_path(number),
+            "pages/event_list.md.j2",
+            listing.edit_table,
+            searchable=False,
+            listing=listing,
+            number=number,
+            events=chunk,
             previous_page=listing.page_path(number - 1) if number > 1 else None,
             next_page=listing.page_path(number + 1) if number < listing.page_count else None,
         )

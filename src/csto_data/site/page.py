@@ -42,7 +42,14 @@ def markdown_page(
     Pages that only repeat what entity pages say (paginated lists, source
     pages) are kept out of the search index, so it grows slowly with the data.
     """
-    text = render(template, page_path=path, data=site.data, abbreviations=site.abbreviations,
-                  site_url=Markup(SITE_URL), searchable=searchable, **context)
+    text = render(
+        template,
+        page_path=path,
+        data=site.data,
+        abbreviations=site.abbreviations,
+        site_url=Markup(SITE_URL),
+        searchable=searchable,
+        **context,
+    )
     edit_path = f"datapackage/data/{edit_table}.csv" if edit_table else None
     return Page(path, text, edit_path)

@@ -26,6 +26,7 @@ def unsafe_content(site_dir: Path) -> list[str]:
     for page in sorted(site_dir.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         inspected = "".join(ARTICLE.findall(html) + TITLE.findall(html))
-        findings += [f"{page.relative_to(site_dir)}: {what}" for what, pattern in FORBIDDEN
-                     if pattern.search(inspected)]
+        findings += [
+            f"{page.relative_to(site_dir)}: {what}" for what, pattern in FORBIDDEN if pattern.search(inspected)
+        ]
     return findings

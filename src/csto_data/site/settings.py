@@ -15,6 +15,7 @@ def correction_url(table: str, record: str) -> str:
     """A prefilled 'suggest a correction' issue form for one record."""
     from urllib.parse import urlencode
 
-    query = urlencode({"template": "correction.yml", "record": record, "table": table,
-                       "title": f"Correction: {table} {record}"})
+    query = urlencode(
+        {"template": "correction.yml", "record": record, "table": table, "title": f"Correction: {table} {record}"}
+    )
     return f"{REPO_URL}/issues/new?{query}"

@@ -36,8 +36,12 @@ def map_points(places: list[Row], event_counts: dict[str, int]) -> list[MapPoint
     south, north = min(lats) - PADDING, max(lats) + PADDING
     scale = min(WIDTH / (east - west), HEIGHT / (north - south))
     points = [
-        MapPoint(place, round((float(place["longitude"]) - west) * scale, 1),
-                 round((north - float(place["latitude"])) * scale, 1), event_counts.get(place["id"], 0))
+        MapPoint(
+            place,
+            round((float(place["longitude"]) - west) * scale, 1),
+            round((north - float(place["latitude"])) * scale, 1),
+            event_counts.get(place["id"], 0),
+        )
         for place in sorted(located, key=lambda row: row["id"])
     ]
     return _label_without_overlap(points)

@@ -3,7 +3,7 @@
 | module | reads | writes |
 |---|---|---|
 | home | events, members, documents, sources | index.md |
-| events | events + participants, bodies, people, documents | events/index.md, events/by-year/*.md, events/timeline.md, events/<id>.md |
+| events | events and their link tables | events/index.md, events/by-year/*, events/timeline.md, events/<id>.md |
 | members | members, memberships, chairmanships, event_participants | members/index.md, members/<id>.md |
 | documents | documents, event_documents, bodies | documents/index.md (plan glossary), documents/<id>.md, glossary.md |
 | series | series, events | series/index.md, series/<id>.md |

@@ -23,13 +23,21 @@ def build(site: SiteContext) -> Iterator[Page]:
             children.setdefault(body["parent_id"], []).append(body)
     for body in bodies:
         events = {event["id"]: event for event in data.body_events.get(body["id"], [])}
-        listing = EventList(f"bodies/{body['id']}/events", f"Events of the {body['name']}",
-                            f"CSTO events organized by or involving the {body['name']}, newest first.",
-                            [(event, _role(body["id"], event)) for event in
-                             sorted(events.values(), key=event_sort_key, reverse=True)])
+        listing = EventList(
+            f"bodies/{body['id']}/events",
+            f"Events of the {body['name']}",
+            f"CSTO events organized by or involving the {body['name']}, newest first.",
+            [(event, _role(body["id"], event)) for event in sorted(events.values(), key=event_sort_key, reverse=True)],
+        )
         yield markdown_page(
-            site, entity_page("bodies", body["id"]), "pages/body.md.j2", "bodies",
-            body=body, cite=Citations(data), children=children.get(body["id"], []), listing=listing,
+            site,
+            entity_page("bodies", body["id"]),
+            "pages/body.md.j2",
+            "bodies",
+            body=body,
+            cite=Citations(data),
+            children=children.get(body["id"], []),
+            listing=listing,
             documents=sorted(data.body_documents.get(body["id"], []), key=lambda row: row["adopted"], reverse=True),
             limit=PREVIEW_SIZE * 2,
         )

@@ -16,8 +16,14 @@ def build(site: SiteContext) -> Iterator[Page]:
         yield Page(download.path, download.content)
     tables = [(table, table.foreign_keys) for table in site.data.spec.tables]
     yield markdown_page(
-        site, "data.md", "pages/data.md.j2", None, downloads=files, tables=tables,
-        package=site.data.spec.raw, rows={name: len(rows) for name, rows in site.data.tables.items()},
+        site,
+        "data.md",
+        "pages/data.md.j2",
+        None,
+        downloads=files,
+        tables=tables,
+        package=site.data.spec.raw,
+        rows={name: len(rows) for name, rows in site.data.tables.items()},
         # The changelog is the project's own Markdown, not data: it is trusted as written.
         changelog=Markup(changelog(site.data.spec)),
     )

@@ -22,7 +22,7 @@ TERMS = (
 
 def abbreviations(bodies: list[Row]) -> tuple[tuple[str, str], ...]:
     """Abbreviation -> expansion, for the tooltip on every page."""
-    pairs = {abbreviation: expansion for abbreviation, expansion in TERMS}
+    pairs = dict(TERMS)
     for body in bodies:
         for abbreviation in filter(None, (part.strip() for part in body.get("abbreviation", "").split(";"))):
             pairs.setdefault(abbreviation, body["name"])
@@ -33,11 +33,20 @@ def build(site: SiteContext) -> Iterator[Page]:
     documents = sorted(site.data.tables["documents"], key=lambda row: row["title"].lower())
     letters = [(letter, list(rows)) for letter, rows in groupby(documents, key=lambda row: row["title"][:1].upper())]
     yield markdown_page(site, "documents/index.md", "pages/documents_index.md.j2", "documents", letters=letters)
-    yield markdown_page(site, "glossary.md", "pages/glossary.md.j2", "bodies",
-                        bodies={row["name"]: row for row in site.data.tables["bodies"]})
+    yield markdown_page(
+        site,
+        "glossary.md",
+        "pages/glossary.md.j2",
+        "bodies",
+        bodies={row["name"]: row for row in site.data.tables["bodies"]},
+    )
     for document in documents:
         yield markdown_page(
-            site, entity_page("documents", document["id"]), "pages/document.md.j2", "documents",
-            document=document, cite=Citations(site.data),
+            site,
+            entity_page("documents", document["id"]),
+            "pages/document.md.j2",
+            "documents",
+            document=document,
+            cite=Citations(site.data),
             events=site.data.document_events.get(document["id"], []),
         )

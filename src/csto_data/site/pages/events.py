@@ -17,15 +17,25 @@ from csto_data.site.settings import correction_url, csv_line_url
 def build(site: SiteContext) -> Iterator[Page]:
     data = site.data
     years = sorted(data.year_events, reverse=True)
-    yield markdown_page(site, "events/index.md", "pages/events_index.md.j2", "events",
-                        years=[(year, len(data.year_events[year])) for year in years],
-                        latest=data.events_newest_first()[:10])
+    yield markdown_page(
+        site,
+        "events/index.md",
+        "pages/events_index.md.j2",
+        "events",
+        years=[(year, len(data.year_events[year])) for year in years],
+        latest=data.events_newest_first()[:10],
+    )
     for year in years:
         events = sorted(data.year_events[year], key=event_sort_key, reverse=True)
-        yield from list_pages(site, EventList(
-            year_page(year).removesuffix("/index.md"), f"Events in {year}",
-            f"CSTO exercises, summits, meetings and operations in {year}, with dates, kind, host and status.",
-            [(event, "") for event in events]))
+        yield from list_pages(
+            site,
+            EventList(
+                year_page(year).removesuffix("/index.md"),
+                f"Events in {year}",
+                f"CSTO exercises, summits, meetings and operations in {year}, with dates, kind, host and status.",
+                [(event, "") for event in events],
+            ),
+        )
     yield markdown_page(site, "events/timeline.md", "pages/timeline.md.j2", "events", **timeline(site))
     for event in data.tables["events"]:
         yield profile(site, event)
@@ -39,8 +49,13 @@ def timeline(site: SiteContext) -> dict[str, Any]:
     years = sorted({year for year, _ in counts})
     kinds = sorted({kind for _, kind in counts})
     totals = {year: sum(counts[(year, kind)] for kind in kinds) for year in years}
-    return {"years": years, "kinds": kinds, "counts": counts, "totals": totals,
-            "largest": max(totals.values(), default=1)}
+    return {
+        "years": years,
+        "kinds": kinds,
+        "counts": counts,
+        "totals": totals,
+        "largest": max(totals.values(), default=1),
+    }
 
 
 def editions(site: SiteContext, event: Row) -> tuple[Row | None, Row | None]:
@@ -59,7 +74,10 @@ def profile(site: SiteContext, event: Row) -> Page:
     data = site.data
     previous, following = editions(site, event)
     return markdown_page(
-        site, entity_page("events", event["id"]), "pages/event.md.j2", "events",
+        site,
+        entity_page("events", event["id"]),
+        "pages/event.md.j2",
+        "events",
         event=event,
         cite=Citations(data),
         previous=previous,

@@ -27,10 +27,17 @@ def member_events(site: SiteContext, member: Row) -> EventList:
     roles: dict[str, str] = {row["event_id"]: row["role"] for row in data.member_events.get(member["id"], [])}
     for event in data.hosted_events.get(member["id"], []):
         roles.setdefault(event["id"], "host")
-    events = sorted(((data.by_id["events"][event_id], role) for event_id, role in roles.items()),
-                    key=lambda item: event_sort_key(item[0]), reverse=True)
-    return EventList(f"members/{member['id']}/events", f"Events of {member['name']}",
-                     f"CSTO events hosted or taken part in by {member['name']}, newest first.", events)
+    events = sorted(
+        ((data.by_id["events"][event_id], role) for event_id, role in roles.items()),
+        key=lambda item: event_sort_key(item[0]),
+        reverse=True,
+    )
+    return EventList(
+        f"members/{member['id']}/events",
+        f"Events of {member['name']}",
+        f"CSTO events hosted or taken part in by {member['name']}, newest first.",
+        events,
+    )
 
 
 def yearly_counts(listing: EventList) -> list[tuple[str, int, int]]:
@@ -46,9 +53,14 @@ def yearly_counts(listing: EventList) -> list[tuple[str, int, int]]:
 def profile(site: SiteContext, member: Row, listing: EventList) -> Page:
     data = site.data
     event_ids = {event["id"] for event, _ in listing.events}
-    document_ids = sorted({row["document_id"] for event_id in event_ids for row in data.event_documents.get(event_id, [])})
+    document_ids = sorted(
+        {row["document_id"] for event_id in event_ids for row in data.event_documents.get(event_id, [])}
+    )
     return markdown_page(
-        site, entity_page("members", member["id"]), "pages/member.md.j2", "members",
+        site,
+        entity_page("members", member["id"]),
+        "pages/member.md.j2",
+        "members",
         member=member,
         cite=Citations(data),
         memberships=sorted(data.memberships.get(member["id"], []), key=lambda row: row["start"]),

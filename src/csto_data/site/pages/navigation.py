@@ -1,4 +1,6 @@
-"""The literate-nav file (`.nav.md`: the leading dot keeps MkDocs from also building it as a page): sections only, never one entry per entity.
+"""The literate-nav file: sections only, never one entry per entity.
+
+It is called `.nav.md` because MkDocs does not build dot-files as pages.
 
 Entity pages, and the year lists, are reached from their section's index
 page, so the navigation rendered into every page stays the same size whatever

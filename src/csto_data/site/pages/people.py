@@ -17,8 +17,12 @@ def build(site: SiteContext) -> Iterator[Page]:
     for person in people:
         rows = data.person_events.get(person["id"], [])
         yield markdown_page(
-            site, entity_page("people", person["id"]), "pages/person.md.j2", "people",
-            person=person, cite=Citations(data),
+            site,
+            entity_page("people", person["id"]),
+            "pages/person.md.j2",
+            "people",
+            person=person,
+            cite=Citations(data),
             positions=sorted(data.positions.get(person["id"], []), key=lambda row: row["start"]),
             events=sorted(rows, key=lambda row: event_sort_key(data.by_id["events"][row["event_id"]]), reverse=True),
         )

@@ -17,9 +17,19 @@ def build(site: SiteContext) -> Iterator[Page]:
     yield markdown_page(site, "series/index.md", "pages/series_index.md.j2", "series", series=series)
     for row in series:
         editions = sorted(data.series_events.get(row["id"], []), key=event_sort_key, reverse=True)
-        listing = EventList(f"series/{row['id']}/editions", f"Editions of {row['name']}",
-                            f"Every edition of {row['name']} in the dataset, newest first.",
-                            [(event, "") for event in editions])
-        yield markdown_page(site, entity_page("series", row["id"]), "pages/series.md.j2", "series",
-                            series=row, cite=Citations(data), listing=listing)
+        listing = EventList(
+            f"series/{row['id']}/editions",
+            f"Editions of {row['name']}",
+            f"Every edition of {row['name']} in the dataset, newest first.",
+            [(event, "") for event in editions],
+        )
+        yield markdown_page(
+            site,
+            entity_page("series", row["id"]),
+            "pages/series.md.j2",
+            "series",
+            series=row,
+            cite=Citations(data),
+            listing=listing,
+        )
         yield from list_pages(site, listing)

@@ -11,9 +11,15 @@ from csto_data.site.settings import csv_line_url
 
 PAGE_SIZE = 250
 # Link-table rows are shown on the page of the entity they describe.
-OWNER_TABLE = {"event_participants": "events", "event_bodies": "events", "event_documents": "events",
-               "event_people": "events", "memberships": "members", "chairmanships": "members",
-               "positions": "people"}
+OWNER_TABLE = {
+    "event_participants": "events",
+    "event_bodies": "events",
+    "event_documents": "events",
+    "event_people": "events",
+    "memberships": "members",
+    "chairmanships": "members",
+    "positions": "people",
+}
 
 
 def bibliography_page(number: int) -> str:
@@ -26,15 +32,30 @@ def build(site: SiteContext) -> Iterator[Page]:
     pages = max(1, -(-len(sources) // PAGE_SIZE))
     for number in range(1, pages + 1):
         yield markdown_page(
-            site, bibliography_page(number), "pages/sources_index.md.j2", "sources", searchable=number == 1,
-            sources=sources[(number - 1) * PAGE_SIZE : number * PAGE_SIZE], number=number, pages=pages,
+            site,
+            bibliography_page(number),
+            "pages/sources_index.md.j2",
+            "sources",
+            searchable=number == 1,
+            sources=sources[(number - 1) * PAGE_SIZE : number * PAGE_SIZE],
+            number=number,
+            pages=pages,
             previous_page=bibliography_page(number - 1) if number > 1 else None,
-            next_page=bibliography_page(number + 1) if number < pages else None, total=len(sources))
+            next_page=bibliography_page(number + 1) if number < pages else None,
+            total=len(sources),
+        )
     chairs = {row["year"]: row["member_id"] for row in data.tables["chairmanships"]}
     for source in sources:
         facts = [fact(data, chairs, citation) for citation in data.citations.get(source["id"], [])]
-        yield markdown_page(site, entity_page("sources", source["id"]), "pages/source.md.j2", "sources",
-                            searchable=False, source=source, facts=facts)
+        yield markdown_page(
+            site,
+            entity_page("sources", source["id"]),
+            "pages/source.md.j2",
+            "sources",
+            searchable=False,
+            source=source,
+            facts=facts,
+        )
 
 
 def fact(data: Dataset, chairs: dict[str, str], citation: Citation) -> dict[str, str]:
@@ -49,5 +70,9 @@ def fact(data: Dataset, chairs: dict[str, str], citation: Citation) -> dict[str,
     else:
         owner_key = citation.key.split("/")[0]
     page = entity_page(owner_table, owner_key) if owner_table in ENTITY_PAGES else ""
-    return {"table": citation.table, "key": citation.key, "page": page,
-            "line_url": csv_line_url(citation.table, citation.line)}
+    return {
+        "table": citation.table,
+        "key": citation.key,
+        "page": page,
+        "line_url": csv_line_url(citation.table, citation.line),
+    }
