@@ -30,10 +30,9 @@ def test_event_profile_shows_dates_at_their_precision(package_dir: Path) -> None
 
 def test_event_profile_links_participants_series_and_sources(package_dir: Path) -> None:
     page = text(pages_of(package_dir), "events/rubezh-2024.md")
-    assert "[Kyrgyzstan](../members/kgz.md)" in page
-    assert "[Rubezh](../series/rubezh.md)" in page
-    assert "(../events/rubezh-2025.md)" not in page  # same folder: a plain relative link
-    assert "[Rubezh-2025](rubezh-2025.md)" in page
+    assert '<a href="../../members/kgz/">Kyrgyzstan</a>' in page
+    assert '<a href="../../series/rubezh/">Rubezh</a>' in page
+    assert '<a href="../rubezh-2025/">Rubezh-2025</a>' in page
     assert "https://example.org/rubezh-2024" in page
     assert "more than 1,000" in page
 
@@ -69,21 +68,30 @@ def test_member_page_shows_membership_history_and_events(package_dir: Path) -> N
     assert "Suspended participation" in armenia
     assert "February 2024" in armenia
     tajikistan = text(pages, "members/tjk.md")
-    assert "[Rubezh-2024](../events/rubezh-2024.md)" in tajikistan
-    assert "| Host |" in tajikistan
+    assert '<a href="../../events/rubezh-2024/">Rubezh-2024</a>' in tajikistan
+    assert "<td>Host</td>" in tajikistan
 
 
 def test_plan_glossary_lists_documents_with_adopting_body(package_dir: Path) -> None:
     glossary = text(pages_of(package_dir), "documents/index.md")
-    assert "[Plan of joint training for 2025](joint-training-plan-2025.md)" in glossary
+    assert '<a href="joint-training-plan-2025/">Plan of joint training for 2025</a>' in glossary
     assert "November 2024" in glossary
-    assert "[Joint Staff](../bodies/joint-staff.md)" in glossary
+    assert '<a href="../bodies/joint-staff/">Joint Staff</a>' in glossary
 
 
-def test_every_page_carries_abbreviation_tooltips(package_dir: Path) -> None:
+def test_pages_define_the_abbreviations_they_use_for_tooltips(package_dir: Path) -> None:
+    events = package_dir / "data" / "events.csv"
+    events.write_text(
+        events.read_text(encoding="utf-8").replace(
+            "A joint exercise of the Central Asian forces.", "A joint exercise of the CRDF CA."
+        ),
+        encoding="utf-8",
+    )
     pages = pages_of(package_dir)
-    for path in ("index.md", "events/rubezh-2024.md", "glossary.md"):
-        assert "*[CRDF CA]: Collective Rapid Deployment Forces of the Central Asian region" in text(pages, path)
+    definition = "*[CRDF CA]: Collective Rapid Deployment Forces of the Central Asian region"
+    assert definition in text(pages, "glossary.md")
+    assert definition in text(pages, "events/rubezh-2024.md")
+    assert "*[CRDF CA]" not in text(pages, "members/kgz.md")  # a page gets only the abbreviations it uses
 
 
 def test_data_page_lists_every_file_with_its_checksum(package_dir: Path) -> None:
@@ -98,23 +106,23 @@ def test_data_page_lists_every_file_with_its_checksum(package_dir: Path) -> None
 
 def test_source_page_lists_the_facts_it_supports(package_dir: Path) -> None:
     page = text(pages_of(package_dir), "sources/news-2025-09.md")
-    assert "[rubezh-2025](../events/rubezh-2025.md)" in page
-    assert "Address | unknown" in page
+    assert '<a href="../../events/rubezh-2025/">rubezh-2025</a>' in page
+    assert "<td>Address</td><td>unknown</td>" in page
 
 
 def test_every_entity_has_a_page_reachable_from_an_index(package_dir: Path) -> None:
     pages = pages_of(package_dir)
     for index, entity in (
-        ("members/index.md", "kgz.md"),
-        ("series/index.md", "rubezh.md"),
-        ("bodies/index.md", "joint-staff.md"),
-        ("people/index.md", "andrei-serdyukov.md"),
-        ("places/index.md", "harbmaidon-range.md"),
-        ("documents/index.md", "joint-training-plan-2025.md"),
-        ("sources/index.md", "csto-2024-10-01-rubezh.md"),
-        ("events/by-year/2024/index.md", "../../rubezh-2024.md"),
+        ("members/index.md", "kgz/"),
+        ("series/index.md", "rubezh/"),
+        ("bodies/index.md", "joint-staff/"),
+        ("people/index.md", "andrei-serdyukov/"),
+        ("places/index.md", "harbmaidon-range/"),
+        ("documents/index.md", "joint-training-plan-2025/"),
+        ("sources/index.md", "csto-2024-10-01-rubezh/"),
+        ("events/by-year/2024/index.md", "../../rubezh-2024/"),
     ):
-        assert f"({entity})" in text(pages, index), index
+        assert f'href="{entity}"' in text(pages, index), index
 
 
 def test_generation_is_deterministic_and_can_write_real_files(package_dir: Path, tmp_path: Path) -> None:

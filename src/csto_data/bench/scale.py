@@ -143,6 +143,9 @@ def bare_config(docs_dir: Path, config_dir: Path, config_file: Path = REPO_ROOT 
         config: dict[str, Any] = yaml_load(handle)
     config["plugins"] = [plugin for plugin in config.get("plugins", []) if _plugin_name(plugin) != "gen-files"]
     config["docs_dir"] = str(docs_dir)
+    theme = config.get("theme", {})
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        theme["custom_dir"] = str((config_file.parent / theme["custom_dir"]).resolve())
     target = config_dir / "mkdocs-bare.yml"
     target.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return target

@@ -30,5 +30,5 @@ class Citations:
 
     def marks(self, row: Row) -> Markup:
         """Superscript links to the page's source list, e.g. ¹ ²."""
-        links = ", ".join(f"[{number}](#source-{number})" for number in self.refs(row))
+        links = ", ".join(f'<a href="#source-{number}">{number}</a>' for number in self.refs(row))
         return Markup(f"<sup>{links}</sup>") if links else Markup("")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 _ENTITIES = {character: f"&#{ord(character)};" for character in "&<>\"'\\`*_{}[]()|~^"}
 _TABLE = str.maketrans(_ENTITIES)
@@ -49,7 +49,5 @@ def escape_text(value: object) -> Markup:
 
 
 def escape_attribute(value: object) -> Markup:
-    """Text for an HTML attribute value or a URL in a Markdown link (HTML-escaped only)."""
-    from markupsafe import escape
-
-    return escape(str(value)).replace("(", "%28").replace(")", "%29")
+    """Text for a quoted HTML attribute value, e.g. a link's href (HTML-escaped only)."""
+    return escape(str(value))

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from csto_data.dates import DateError, PartialDate, human_range, parse_date
 from csto_data.site.escaping import escape_attribute, escape_text
-from csto_data.site.paths import entity_page, relative
+from csto_data.site.paths import entity_page, relative_url
 
 Row = dict[str, str]
 # Characters that could end an HTML attribute or open a tag where the theme prints the description.
@@ -70,22 +70,33 @@ def figure(value: str, qualifier: str = "exact") -> str:
 
 @pass_context
 def link(context: Context, table: str, key: str, text: str = "") -> Markup:
-    """A Markdown link from the page being rendered to an entity's page."""
-    target = relative(context["page_path"], entity_page(table, key))
-    return Markup(f"[{escape_text(text or key)}]({escape_attribute(target)})")
+    """A link from the page being rendered to an entity's page."""
+    return _anchor(relative_url(context["page_path"], entity_page(table, key)), text or key)
 
 
 @pass_context
-def page_link(context: Context, path: str, text: str) -> Markup:
-    """A Markdown link to any generated page, by its docs-relative path."""
-    return Markup(f"[{escape_text(text)}]({escape_attribute(relative(context['page_path'], path))})")
+def page_link(context: Context, path: str, text: str, css: str = "") -> Markup:
+    """A link to any generated page or file, by its docs-relative path (`css`: e.g. "md-button")."""
+    return _anchor(relative_url(context["page_path"], path), text, css)
 
 
-def external(text: str, url: str) -> Markup:
+@pass_context
+def url(context: Context, path: str) -> Markup:
+    """The href of a generated page or file, for hand-written HTML (the map, the timeline)."""
+    return escape_attribute(relative_url(context["page_path"], path))
+
+
+def external(text: str, url: str, css: str = "") -> Markup:
     """A link out of the site; the validator allows only http(s) addresses here."""
     if not url.startswith(("http://", "https://")):
         return escape_text(text)
-    return Markup(f"[{escape_text(text)}]({escape_attribute(url)})")
+    return _anchor(url, text, css)
+
+
+def _anchor(href: str, text: str, css: str = "") -> Markup:
+    """An HTML link: valid both in Markdown paragraphs and in raw HTML blocks such as tables."""
+    css_attribute = f' class="{escape_attribute(css)}"' if css else ""
+    return Markup(f'<a{css_attribute} href="{escape_attribute(href)}">{escape_text(text)}</a>')
 
 
 def meta_text(value: str, limit: int = 155) -> Markup:
@@ -107,6 +118,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "figure": figure,
     "link": link,
     "page_link": page_link,
+    "url": url,
     "external": external,
     "meta_text": meta_text,
 }

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from markupsafe import Markup
 
 from csto_data.model import Dataset
+from csto_data.site.escaping import escape_text
 from csto_data.site.render import render
 from csto_data.site.settings import SITE_URL
 
@@ -27,6 +30,23 @@ class SiteContext:
 
     data: Dataset
     abbreviations: tuple[tuple[str, str], ...]
+
+    @cached_property
+    def _abbreviation_pattern(self) -> re.Pattern[str]:
+        names = sorted((re.escape(name) for name, _ in self.abbreviations), key=len, reverse=True)
+        return re.compile(r"\b(" + "|".join(names) + r")\b") if names else re.compile(r"(?!)")
+
+    def abbreviation_definitions(self, text: str) -> str:
+        """Markdown definitions (`*[CRRF]: ...`) for the abbreviations that occur in `text`.
+
+        Only those are appended: the tooltip appears wherever the abbreviation
+        does, and Python-Markdown is not made to look for twenty-odd others
+        on every page.
+        """
+        used = set(self._abbreviation_pattern.findall(text))
+        return "".join(
+            f"*[{name}]: {escape_text(expansion)}\n" for name, expansion in self.abbreviations if name in used
+        )
 
 
 def markdown_page(
@@ -51,5 +71,8 @@ def markdown_page(
         searchable=searchable,
         **context,
     )
+    definitions = site.abbreviation_definitions(text)
+    if definitions:
+        text += "\n" + definitions
     edit_path = f"datapackage/data/{edit_table}.csv" if edit_table else None
     return Page(path, text, edit_path)

@@ -29,10 +29,33 @@ def year_page(year: str) -> str:
     return f"events/by-year/{year}/index.md"
 
 
-def relative(from_page: str, to_page: str) -> str:
-    """A link from one Markdown page to another, as MkDocs resolves it.
+def page_url(path: str) -> str:
+    """The site address of a docs-relative file, with directory URLs (`use_directory_urls`).
 
-    >>> relative("events/rubezh-2024.md", "members/kgz.md")
-    '../members/kgz.md'
+    >>> [page_url(path) for path in ("index.md", "events/index.md", "events/rubezh-2024.md", "download/a.zip")]
+    ['', 'events/', 'events/rubezh-2024/', 'download/a.zip']
     """
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    if not path.endswith(".md"):
+        return path
+    if path == "index.md" or path.endswith("/index.md"):
+        return path.removesuffix("index.md")
+    return path.removesuffix(".md") + "/"
+
+
+def relative_url(from_page: str, to_path: str) -> str:
+    """The href from one generated page to another page or file.
+
+    Links are written as HTML with final addresses, so Python-Markdown has no
+    link syntax to parse and the same page text works in any engine that
+    uses directory URLs (the MkDocs and Zensical default).
+
+    >>> relative_url("events/rubezh-2024.md", "members/kgz.md")
+    '../../members/kgz/'
+    >>> relative_url("index.md", "download/csto-open-data.zip")
+    'download/csto-open-data.zip'
+    >>> relative_url("events/index.md", "events/index.md")
+    './'
+    """
+    target = page_url(to_path)
+    href = posixpath.relpath(target or ".", page_url(from_page) or ".")
+    return href + "/" if (target == "" or target.endswith("/")) else href
