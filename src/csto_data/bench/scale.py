@@ -36,15 +36,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
 
 import csto_data.paths
 from csto_data.bench.synthetic import generate_package
 from csto_data.model import load_dataset
 from csto_data.paths import REPO_ROOT
-from csto_data.site.build import build_site
+from csto_data.site.build import build_site, mkdocs_build
 from csto_data.site.generate import generate_pages, write_pages
 from csto_data.validation import validate_package
 
@@ -155,16 +153,6 @@ def _plugin_name(plugin: object) -> str:
     if isinstance(plugin, dict):
         return str(next(iter(plugin), ""))
     return str(plugin)
-
-
-def mkdocs_build(config_file: Path, site_dir: Path) -> None:
-    """A strict MkDocs build, exactly as `build_site` runs it but without the swap and safety scan."""
-    config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
 
 
 def site_stats(site_dir: Path) -> SiteStats:

@@ -23,18 +23,23 @@ class UnsafeSiteError(Exception):
     """The built HTML contains active content that did not come from the theme."""
 
 
+def mkdocs_build(config_file: Path, site_dir: Path) -> None:
+    """`mkdocs build --strict` into `site_dir`, with the plugin start-up and shut-down the CLI runs."""
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
 def build_site(target: Path, config_file: Path = REPO_ROOT / "mkdocs.yml") -> None:
     """Build with --strict into a temporary folder, check it, then replace `target`."""
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".site-build-") as scratch:
         built = Path(scratch) / "site"
-        config = load_config(str(config_file), site_dir=str(built), strict=True)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
+        mkdocs_build(config_file, built)
         findings = unsafe_content(built)
         if findings:
             raise UnsafeSiteError("unsafe content in generated pages:\n" + "\n".join(findings[:20]))

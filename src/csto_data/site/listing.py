@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from csto_data.model import Row
 from csto_data.site.page import Page, SiteContext, markdown_page
@@ -57,4 +58,40 @@ def list_pages(site: SiteContext, listing: EventList) -> Iterator[Page]:
             events=chunk,
             previous_page=listing.page_path(number - 1) if number > 1 else None,
             next_page=listing.page_path(number + 1) if number < listing.page_count else None,
+        )
+
+
+def index_pages(
+    site: SiteContext,
+    folder: str,
+    items: list[Row],
+    template: str,
+    edit_table: str,
+    page_size: int,
+    **context: Any,
+) -> Iterator[Page]:
+    """An index of entities split into pages of `page_size` (`folder/index.md`, `folder/page-2.md`, ...).
+
+    The template gets `items`, `number`, `pages`, `total` and links to the
+    previous and next page; only the first page goes into the search index.
+    """
+    pages = max(1, -(-len(items) // page_size))
+
+    def path(number: int) -> str:
+        return f"{folder}/index.md" if number == 1 else f"{folder}/page-{number}.md"
+
+    for number in range(1, pages + 1):
+        yield markdown_page(
+            site,
+            path(number),
+            template,
+            edit_table,
+            searchable=number == 1,
+            items=items[(number - 1) * page_size : number * page_size],
+            number=number,
+            pages=pages,
+            total=len(items),
+            previous_page=path(number - 1) if number > 1 else None,
+            next_page=path(number + 1) if number < pages else None,
+            **context,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from csto_data.model import Citation, Dataset
+from csto_data.site.listing import index_pages
 from csto_data.site.page import Page, SiteContext, markdown_page
 from csto_data.site.paths import ENTITY_PAGES, entity_page
 from csto_data.site.settings import csv_line_url
@@ -22,28 +23,10 @@ OWNER_TABLE = {
 }
 
 
-def bibliography_page(number: int) -> str:
-    return "sources/index.md" if number == 1 else f"sources/page-{number}.md"
-
-
 def build(site: SiteContext) -> Iterator[Page]:
     data = site.data
     sources = sorted(data.tables["sources"], key=lambda row: (row["publisher"].lower(), row["published"], row["id"]))
-    pages = max(1, -(-len(sources) // PAGE_SIZE))
-    for number in range(1, pages + 1):
-        yield markdown_page(
-            site,
-            bibliography_page(number),
-            "pages/sources_index.md.j2",
-            "sources",
-            searchable=number == 1,
-            sources=sources[(number - 1) * PAGE_SIZE : number * PAGE_SIZE],
-            number=number,
-            pages=pages,
-            previous_page=bibliography_page(number - 1) if number > 1 else None,
-            next_page=bibliography_page(number + 1) if number < pages else None,
-            total=len(sources),
-        )
+    yield from index_pages(site, "sources", sources, "pages/sources_index.md.j2", "sources", PAGE_SIZE)
     chairs = {row["year"]: row["member_id"] for row in data.tables["chairmanships"]}
     for source in sources:
         facts = [fact(data, chairs, citation) for citation in data.citations.get(source["id"], [])]
