@@ -216,3 +216,9 @@ def test_enum_typo_suggests_the_closest_allowed_value(package_dir: Path) -> None
 def test_observer_need_not_be_a_member(package_dir: Path) -> None:
     replace_in("event_participants", "rubezh-2024,kgz,participant", "rubezh-2024,arm,observer")(package_dir)
     assert validate_package(package_dir / "datapackage.json").valid
+
+
+def test_a_file_changed_after_validation_is_checked_again(package_dir: Path) -> None:
+    assert validate_package(package_dir / "datapackage.json").valid
+    replace_in("places", ",Dushanbe,", ", Dushanbe,")(package_dir)
+    assert not validate_package(package_dir / "datapackage.json").valid

@@ -66,8 +66,34 @@ def _canonical_problems(package: ReadPackage) -> list[Problem]:
     return problems
 
 
+def _fingerprint(descriptor_path: Path) -> tuple[tuple[str, int, int], ...]:
+    """Path, modification time and size of the descriptor and every table file."""
+    spec = load_descriptor(descriptor_path)
+    paths = [descriptor_path, *(spec.csv_path(table) for table in spec.tables)]
+    return tuple(
+        (str(path), path.stat().st_mtime_ns, path.stat().st_size) if path.exists() else (str(path), -1, -1)
+        for path in paths
+    )
+
+
+_REPORTS: dict[tuple[tuple[str, int, int], ...], Report] = {}
+
+
 def validate_package(descriptor_path: Path) -> Report:
-    """Every problem in the package at `descriptor_path`; an empty list means valid."""
+    """Every problem in the package at `descriptor_path`; an empty list means valid.
+
+    A report is remembered for files that have not changed since, so a build
+    that validates before generating pages (and whose gen-files script
+    validates again) reads and checks the package once per process.
+    """
+    fingerprint = _fingerprint(descriptor_path)
+    if fingerprint not in _REPORTS:
+        _REPORTS.clear()
+        _REPORTS[fingerprint] = _validate(descriptor_path)
+    return _REPORTS[fingerprint]
+
+
+def _validate(descriptor_path: Path) -> Report:
     package = read_package(descriptor_path)
     problems: list[Problem] = [problem for table in package.tables.values() for problem in table.file.problems]
     for rule in RULES:
