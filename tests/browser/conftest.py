@@ -20,12 +20,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Playwright, Route, sync_playwright
 
+from csto_data.bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from csto_data.bench.serve import serve_directory
 from csto_data.model import Dataset, Row, load_dataset
 from csto_data.paths import DESCRIPTOR_PATH
 from csto_data.site.build import build_site
 
-from .support import AXE, CHROMIUM, CHROMIUM_ARGS, MISSING_TOOLS, TIMEOUT_MS, VIEWPORT, Reader, is_local
+from .support import AXE, MISSING_TOOLS, TIMEOUT_MS, VIEWPORT, Reader, is_local
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,6 @@ types and constants by name.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, ViewportSize
@@ -15,15 +14,6 @@ from playwright.sync_api import Page, ViewportSize
 from csto_data.bench.serve import HOST
 from csto_data.paths import REPO_ROOT
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 AXE = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 MISSING_TOOLS = "run `bash scripts/browser_deps.sh` (installs Debian's chromium and the npm packages)"
 LOCAL_SCHEMES = frozenset({"data", "blob", "about"})

@@ -22,23 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from csto_data.bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from csto_data.bench.serve import serve_directory
 from csto_data.paths import DESCRIPTOR_PATH, REPO_ROOT
 from csto_data.site.build import build_site
 from csto_data.validation.runner import read_package
 
 LIGHTHOUSE = REPO_ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROME_FLAGS = (
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-)
+CHROME_FLAGS = ("--headless=new", *CHROMIUM_ARGS, "--disable-dev-shm-usage")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 SCORED_MODES = frozenset({"binary", "numeric", "metricSavings"})
 FAILING_BELOW = 0.9
