@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from csto_data.model import Row
+from csto_data.model import Row, event_sort_key
 from csto_data.site.page import Page, SiteContext, markdown_page
 
 PAGE_SIZE = 100
@@ -26,6 +26,12 @@ class EventList:
     description: str
     events: list[tuple[Row, str]]
     edit_table: str = "events"
+
+    @classmethod
+    def newest_first(cls, folder: str, title: str, description: str, events: list[Row]) -> EventList:
+        """A list of events without roles (a place's, a series' or a year's), newest first."""
+        ordered = sorted(events, key=event_sort_key, reverse=True)
+        return cls(folder, title, description, [(event, "") for event in ordered])
 
     @property
     def first_page(self) -> str:

@@ -26,14 +26,13 @@ def build(site: SiteContext) -> Iterator[Page]:
         latest=data.events_newest_first()[:10],
     )
     for year in years:
-        events = sorted(data.year_events[year], key=event_sort_key, reverse=True)
         yield from list_pages(
             site,
-            EventList(
+            EventList.newest_first(
                 year_page(year).removesuffix("/index.md"),
                 f"Events in {year}",
                 f"CSTO exercises, summits, meetings and operations in {year}, with dates, kind, host and status.",
-                [(event, "") for event in events],
+                data.year_events[year],
             ),
         )
     yield markdown_page(site, "events/timeline.md", "pages/timeline.md.j2", "events", **timeline(site))

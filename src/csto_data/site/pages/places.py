@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from csto_data.model import event_sort_key
 from csto_data.site.citations import Citations
 from csto_data.site.listing import EventList, index_pages, list_pages
 from csto_data.site.page import Page, SiteContext, markdown_page
@@ -31,12 +30,11 @@ def build(site: SiteContext) -> Iterator[Page]:
         height=HEIGHT,
     )
     for place in places:
-        events = sorted(data.place_events.get(place["id"], []), key=event_sort_key, reverse=True)
-        listing = EventList(
+        listing = EventList.newest_first(
             f"places/{place['id']}/events",
             f"Events at {place['name']}",
             f"CSTO events held at {place['name']}, newest first.",
-            [(event, "") for event in events],
+            data.place_events.get(place["id"], []),
         )
         yield markdown_page(
             site,

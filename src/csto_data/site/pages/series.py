@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from csto_data.model import event_sort_key
 from csto_data.site.citations import Citations
 from csto_data.site.listing import EventList, list_pages
 from csto_data.site.page import Page, SiteContext, markdown_page
@@ -16,12 +15,11 @@ def build(site: SiteContext) -> Iterator[Page]:
     series = sorted(data.tables["series"], key=lambda row: row["name"])
     yield markdown_page(site, "series/index.md", "pages/series_index.md.j2", "series", series=series)
     for row in series:
-        editions = sorted(data.series_events.get(row["id"], []), key=event_sort_key, reverse=True)
-        listing = EventList(
+        listing = EventList.newest_first(
             f"series/{row['id']}/editions",
             f"Editions of {row['name']}",
             f"Every edition of {row['name']} in the dataset, newest first.",
-            [(event, "") for event in editions],
+            data.series_events.get(row["id"], []),
         )
         yield markdown_page(
             site,
