@@ -14,7 +14,7 @@ from pathlib import Path
 
 from csto_data.dates import DateError, PartialDate, parse_date
 from csto_data.descriptor import PackageSpec
-from csto_data.validation.runner import read_package
+from csto_data.validation.runner import read_and_validate
 
 Row = dict[str, str]
 
@@ -96,13 +96,10 @@ def row_key(table: str, row: Row, primary_key: tuple[str, ...]) -> str:
 
 def load_dataset(descriptor_path: Path) -> Dataset:
     """Read and index the package; refuses a package that does not validate."""
-    from csto_data.validation import validate_package
-
-    report = validate_package(descriptor_path)
+    report, package = read_and_validate(descriptor_path)
     if not report.valid:
         details = "\n".join(problem.render() for problem in report.problems[:50])
         raise InvalidPackageError(f"the data package has {len(report.problems)} problem(s):\n{details}")
-    package = read_package(descriptor_path)
     tables: dict[str, list[Row]] = {}
     lines: dict[tuple[str, str], int] = {}
     for name, table in package.tables.items():

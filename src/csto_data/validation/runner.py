@@ -76,25 +76,31 @@ def _fingerprint(descriptor_path: Path) -> tuple[tuple[str, int, int], ...]:
     )
 
 
-_REPORTS: dict[tuple[tuple[str, int, int], ...], Report] = {}
+_CHECKED: dict[tuple[tuple[str, int, int], ...], tuple[Report, ReadPackage]] = {}
 
 
 def validate_package(descriptor_path: Path) -> Report:
-    """Every problem in the package at `descriptor_path`; an empty list means valid.
+    """Every problem in the package at `descriptor_path`; an empty list means valid."""
+    return read_and_validate(descriptor_path)[0]
 
-    A report is remembered for files that have not changed since, so a build
+
+def read_and_validate(descriptor_path: Path) -> tuple[Report, ReadPackage]:
+    """The validation report and the files as read for it.
+
+    Both are remembered for files that have not changed since, so a build
     that validates before generating pages (and whose gen-files script
-    validates again) reads and checks the package once per process.
+    validates again before loading the rows) reads and checks the package
+    once per process.
     """
     fingerprint = _fingerprint(descriptor_path)
-    if fingerprint not in _REPORTS:
-        _REPORTS.clear()
-        _REPORTS[fingerprint] = _validate(descriptor_path)
-    return _REPORTS[fingerprint]
+    if fingerprint not in _CHECKED:
+        _CHECKED.clear()
+        package = read_package(descriptor_path)
+        _CHECKED[fingerprint] = (_validate(package), package)
+    return _CHECKED[fingerprint]
 
 
-def _validate(descriptor_path: Path) -> Report:
-    package = read_package(descriptor_path)
+def _validate(package: ReadPackage) -> Report:
     problems: list[Problem] = [problem for table in package.tables.values() for problem in table.file.problems]
     for rule in RULES:
         problems.extend(rule(package))
