@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 PRECISION_OF_LENGTH = {4: "year", 7: "month", 10: "day"}
 _SHAPE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -59,8 +60,11 @@ class PartialDate:
         return str(self.year)
 
 
+@lru_cache(maxsize=65536)
 def parse_date(value: str) -> PartialDate:
     """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, rejecting impossible dates.
+
+    Cached: pages sort and format the same few thousand dates many times.
 
     >>> parse_date("2025-02-30")
     Traceback (most recent call last):

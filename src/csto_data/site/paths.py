@@ -6,8 +6,6 @@ addresses are stable too.
 
 from __future__ import annotations
 
-import posixpath
-
 ENTITY_PAGES = {
     "events": "events/{}.md",
     "members": "members/{}.md",
@@ -55,7 +53,14 @@ def relative_url(from_page: str, to_path: str) -> str:
     'download/csto-open-data.zip'
     >>> relative_url("events/index.md", "events/index.md")
     './'
+    >>> relative_url("events/rubezh-2024.md", "events/rubezh-2025.md")
+    '../rubezh-2025/'
+    >>> relative_url("members/kgz/events/index.md", "members/kgz/events/page-2.md")
+    'page-2/'
     """
-    target = page_url(to_path)
-    href = posixpath.relpath(target or ".", page_url(from_page) or ".")
-    return href + "/" if (target == "" or target.endswith("/")) else href
+    base = page_url(from_page).split("/")[:-1]
+    target = page_url(to_path).split("/")
+    common = 0
+    while common < min(len(base), len(target) - 1) and base[common] == target[common]:
+        common += 1
+    return "../" * (len(base) - common) + "/".join(target[common:]) or "./"
