@@ -81,6 +81,18 @@ def parse_date(value: str) -> PartialDate:
     return PartialDate(*parts)
 
 
+def parse_optional(value: str) -> PartialDate | None:
+    """A cell's date, or None when it is empty or not a date (the validator reports those).
+
+    >>> parse_optional("") is None, parse_optional("2025-09").human()
+    (True, 'September 2025')
+    """
+    try:
+        return parse_date(value.strip())
+    except DateError:
+        return None
+
+
 def human_range(start: PartialDate | None, end: PartialDate | None) -> str:
     """A period as a reader says it: "17–20 March 2025", "September 2025".
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from csto_data.dates import DateError, PartialDate, parse_date
+from csto_data.dates import PartialDate, parse_optional
 from csto_data.descriptor import PackageSpec
 from csto_data.validation.runner import read_and_validate
 
@@ -71,10 +71,7 @@ class Dataset:
 
 
 def event_start(event: Row) -> PartialDate | None:
-    try:
-        return parse_date(event.get("start", ""))
-    except DateError:
-        return None
+    return parse_optional(event.get("start", ""))
 
 
 def event_year(event: Row) -> str:

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from csto_data.canonical import canonical_text
 from csto_data.csvfile import Record
-from csto_data.dates import DateError, PartialDate, parse_date
+from csto_data.dates import PartialDate, parse_date, parse_optional
 from csto_data.descriptor import PackageSpec, load_descriptor
 from csto_data.paths import DESCRIPTOR_PATH
 from csto_data.validation.rules import MEMBER_STATUSES
@@ -181,13 +181,6 @@ class _Period:
     end: PartialDate | None
 
 
-def _parse(value: str) -> PartialDate | None:
-    try:
-        return parse_date(value)
-    except DateError:
-        return None
-
-
 class _Generator:
     """Holds the random state and the rows built so far; one method per table."""
 
@@ -201,9 +194,9 @@ class _Generator:
         self.series = real["series"]
         self.periods: dict[str, list[_Period]] = defaultdict(list)
         for row in real["memberships"]:
-            start = _parse(row.get("start", ""))
+            start = parse_optional(row.get("start", ""))
             if row.get("status") in MEMBER_STATUSES and start:
-                self.periods[row["member_id"]].append(_Period(start, _parse(row.get("end", ""))))
+                self.periods[row["member_id"]].append(_Period(start, parse_optional(row.get("end", ""))))
         self.source_ids: list[str] = []
         self.places_of: dict[str, list[Row]] = defaultdict(list)
         self.event_sources: dict[str, list[str]] = {}

@@ -11,7 +11,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from csto_data.dates import DateError, PartialDate, human_range, parse_date
+from csto_data.dates import human_range, parse_optional
 from csto_data.site.escaping import escape_attribute, escape_text
 from csto_data.site.paths import entity_page, relative_url
 
@@ -21,20 +21,13 @@ META_UNSAFE = str.maketrans(dict.fromkeys('<>"&`', " "))
 QUALIFIERS = {"exact": "", "about": "about ", "more-than": "more than ", "up-to": "up to "}
 
 
-def _partial(value: str) -> PartialDate | None:
-    try:
-        return parse_date(value)
-    except DateError:
-        return None
-
-
 def period(row: Row, start: str = "start", end: str = "end") -> str:
     """A row's dates as a reader says them, each at its own precision.
 
     >>> period({"start": "2025-09", "end": ""})
     'September 2025'
     """
-    return human_range(_partial(row.get(start, "")), _partial(row.get(end, "")))
+    return human_range(parse_optional(row.get(start, "")), parse_optional(row.get(end, "")))
 
 
 def human_date(value: str) -> str:
@@ -43,7 +36,7 @@ def human_date(value: str) -> str:
     >>> human_date("2025-03")
     'March 2025'
     """
-    parsed = _partial(value)
+    parsed = parse_optional(value)
     return parsed.human() if parsed else ""
 
 

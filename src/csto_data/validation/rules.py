@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from urllib.parse import urlparse
 
 from csto_data.csvfile import Record
-from csto_data.dates import PRECISION_OF_LENGTH, DateError, PartialDate, parse_date
+from csto_data.dates import PRECISION_OF_LENGTH, DateError, PartialDate, parse_date, parse_optional
 from csto_data.problems import Problem, shorten
 from csto_data.validation.tables import ReadPackage, ReadTable
 
@@ -121,10 +121,7 @@ def _date_problems(table: ReadTable, record: Record, column: str, precision_colu
 
 
 def _date(record: Record, column: str) -> PartialDate | None:
-    try:
-        return parse_date(record.cells.get(column, "").strip())
-    except DateError:
-        return None
+    return parse_optional(record.cells.get(column, ""))
 
 
 def check_end_not_before_start(package: ReadPackage) -> Iterator[Problem]:
