@@ -369,6 +369,7 @@ class _Generator:
                 "host_id": host,
                 "place_id": place["id"] if place else "",
                 "organizer_id": organizer,
+                "participants_complete": "yes" if status == "held" else "",
                 "personnel": str(self.rng.randrange(200, 12000, 50)) if personnel else "",
                 "personnel_qualifier": self.rng.choice(qualifiers) if personnel else "",
                 "equipment": str(self.rng.randrange(10, 600, 5)) if equipment else "",
