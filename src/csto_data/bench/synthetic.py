@@ -359,6 +359,7 @@ class _Generator:
                 "kind": kind,
                 "series_id": series["id"] if series else "",
                 "edition_year": str(year) if series else "",
+                "number": "",
                 "parent_id": parent,
                 "start": partial(day, precision),
                 "start_precision": precision,
