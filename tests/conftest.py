@@ -6,6 +6,7 @@ published schema, with 1-3 rows per table from `tests/fixtures/minimal/`.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -14,6 +15,8 @@ import pytest
 from csto_data.paths import DESCRIPTOR_PATH
 
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "minimal" / "data"
+FIXTURE_AS_OF = "2025-06-01"
+"""The fixture's world is frozen at this day: Rubezh-2024 is past, Rubezh-2025 still planned."""
 
 
 @pytest.fixture
@@ -21,5 +24,7 @@ def package_dir(tmp_path: Path) -> Path:
     """A valid minimal package in `tmp_path/datapackage/`; tests may break it."""
     target = tmp_path / "datapackage"
     shutil.copytree(FIXTURE_DATA, target / "data")
-    shutil.copy(DESCRIPTOR_PATH, target / "datapackage.json")
+    descriptor = json.loads(DESCRIPTOR_PATH.read_text(encoding="utf-8"))
+    descriptor["as_of"] = FIXTURE_AS_OF
+    (target / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False), encoding="utf-8")
     return target

@@ -182,6 +182,46 @@ CASES = [
         "member_id",
         "not-a-member",
     ),
+    (
+        "past-event-still-planned",
+        replace_in("events", "2025-09,month,,,planned", "2025-05,month,,,planned"),
+        "events.csv",
+        3,
+        "status",
+        "stale-plan",
+    ),
+    (
+        "held-event-without-completeness",
+        replace_in("events", "joint-staff,partial,", "joint-staff,,"),
+        "events.csv",
+        2,
+        "participants_complete",
+        "participants-completeness",
+    ),
+    (
+        "planned-event-with-completeness",
+        replace_in("events", "2025-09-01,kgz,,joint-staff,,", "2025-09-01,kgz,,joint-staff,yes,"),
+        "events.csv",
+        3,
+        "participants_complete",
+        "participants-completeness",
+    ),
+    (
+        "completeness-unknown-but-rows-exist",
+        replace_in("events", "joint-staff,partial,", "joint-staff,unknown,"),
+        "events.csv",
+        2,
+        "participants_complete",
+        "participants-completeness",
+    ),
+    (
+        "participant-cited-only-from-a-plan",
+        replace_in("sources", "CSTO,2024-10-01,day", "CSTO,2024-06-15,day"),
+        "event_participants.csv",
+        2,
+        "source_ids",
+        "participant-not-reported",
+    ),
     ("leading-whitespace", replace_in("places", ",Dushanbe,", ", Dushanbe,"), "places.csv", 2, "name", "whitespace"),
     ("not-canonical-order", replace_in("places", "dushanbe,", "zzz-dushanbe,"), "places.csv", 2, "-", "not-canonical"),
 ]
@@ -222,3 +262,22 @@ def test_a_file_changed_after_validation_is_checked_again(package_dir: Path) -> 
     assert validate_package(package_dir / "datapackage.json").valid
     replace_in("places", ",Dushanbe,", ", Dushanbe,")(package_dir)
     assert not validate_package(package_dir / "datapackage.json").valid
+
+
+def test_a_report_published_on_the_first_day_supports_a_participant(package_dir: Path) -> None:
+    """The fixture's participant rows cite a report dated the event's first day: that is a report, not a plan."""
+    sources = (package_dir / "data" / "sources.csv").read_text(encoding="utf-8")
+    assert "csto-2024-10-01-rubezh,Rubezh-2024 exercise held in Tajikistan,CSTO,2024-10-01,day" in sources
+    assert validate_package(package_dir / "datapackage.json").valid
+
+
+def test_a_missing_or_malformed_as_of_date_is_a_positioned_problem(package_dir: Path) -> None:
+    descriptor = package_dir / "datapackage.json"
+    descriptor.write_text(
+        descriptor.read_text(encoding="utf-8").replace('"as_of": "2025-06-01"', '"as_of": "June 2025"'),
+        encoding="utf-8",
+    )
+    problems = validate_package(descriptor).problems
+    as_of = [problem for problem in problems if problem.column == "as_of"]
+    assert [(Path(p.path).name, p.type, p.value) for p in as_of] == [("datapackage.json", "bad-as-of", "June 2025")]
+    assert as_of[0].line > 1

@@ -7,6 +7,7 @@ readers and maintainers see the same honest figures.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from csto_data.model import Dataset, Row, event_year
@@ -21,6 +22,38 @@ class SeriesCoverage:
     missing: list[int]
 
 
+FIELD_KINDS = frozenset(
+    {
+        "exercise",
+        "command-staff-training",
+        "special-training",
+        "operational-strategic-training",
+        "operation",
+        "deployment",
+    }
+)
+"""Kinds whose participants make the exercise-country-year unit that researchers analyse."""
+RECORDED_TARGET, COMPLETE_TARGET = 95.0, 75.0
+
+
+@dataclass(frozen=True)
+class ParticipantCoverage:
+    """How many held events of a group have participants, and how complete the lists are."""
+
+    group: str
+    held: int
+    recorded: int
+    completeness: Counter[str]
+
+    @property
+    def recorded_share(self) -> float:
+        return _share(self.recorded, self.held)
+
+    @property
+    def complete_share(self) -> float:
+        return _share(self.completeness["yes"], self.held)
+
+
 @dataclass
 class Coverage:
     """The coverage figures shown on the site and printed by `make coverage`."""
@@ -31,6 +64,14 @@ class Coverage:
     shares: dict[str, float] = field(default_factory=dict)
     publishers: Counter[str] = field(default_factory=Counter)
     gaps: list[Row] = field(default_factory=list)
+    participants: list[ParticipantCoverage] = field(default_factory=list)
+    statuses: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def field_targets_met(self) -> bool:
+        """The research-grade targets for exercises, trainings, operations and deployments."""
+        field_events = self.participants[0]
+        return field_events.recorded_share >= RECORDED_TARGET and field_events.complete_share >= COMPLETE_TARGET
 
     @property
     def years(self) -> list[str]:
@@ -71,9 +112,27 @@ def compute_coverage(data: Dataset) -> Coverage:
         ),
         "participants recorded": _share(sum(1 for event in events if data.participants.get(event["id"])), len(events)),
     }
+    held = [event for event in events if event["status"] == "held"]
+    result.participants = [
+        _participant_coverage(data, "exercises, trainings, operations, deployments", held, FIELD_KINDS.__contains__),
+        _participant_coverage(data, "meetings and other events", held, lambda kind: kind not in FIELD_KINDS),
+    ]
+    result.statuses = Counter(event["status"] for event in events)
     result.publishers = Counter(source["publisher"] for source in data.tables["sources"])
     result.gaps = sorted(data.tables.get("gaps", []), key=lambda row: (row.get("series_id", ""), row.get("year", "")))
     return result
+
+
+def _participant_coverage(
+    data: Dataset, group: str, held: list[Row], in_group: Callable[[str], bool]
+) -> ParticipantCoverage:
+    chosen = [event for event in held if in_group(event["kind"])]
+    return ParticipantCoverage(
+        group=group,
+        held=len(chosen),
+        recorded=sum(1 for event in chosen if data.participants.get(event["id"])),
+        completeness=Counter(event.get("participants_complete", "") or "not said" for event in chosen),
+    )
 
 
 def _sources_of_event(data: Dataset, event: Row) -> set[str]:
@@ -99,6 +158,20 @@ def render_text(coverage: Coverage) -> str:
         lines.append(f"  {item.series['name']}: {len(item.years)} editions, {span}; missing: {missing}")
     lines += ["", "Share of events with:"]
     lines += [f"  {label}: {share}%" for label, share in coverage.shares.items()]
+    lines += ["", "Participants of held events:"]
+    for item in coverage.participants:
+        lines.append(
+            f"  {item.group}: {item.held} held; participants recorded for {item.recorded} ({item.recorded_share}%); "
+            f"complete list (yes) {item.completeness['yes']} ({item.complete_share}%), "
+            f"partial {item.completeness['partial']}, unknown {item.completeness['unknown']}"
+        )
+    verdict = "met" if coverage.field_targets_met else "NOT met"
+    lines.append(
+        f"  targets for exercises, trainings, operations, deployments: recorded >= {RECORDED_TARGET}%, "
+        f"yes >= {COMPLETE_TARGET}%: {verdict}"
+    )
+    lines += ["", "Events per status:"]
+    lines += [f"  {status}: {count}" for status, count in sorted(coverage.statuses.items())]
     lines += ["", "Sources per publisher:"]
     lines += [f"  {publisher}: {count}" for publisher, count in coverage.publishers.most_common()]
     if coverage.gaps:

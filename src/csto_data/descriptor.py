@@ -6,6 +6,7 @@ them from here, so the descriptor stays the one place a column is defined.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,6 +86,14 @@ class PackageSpec:
 
     def csv_path(self, table: TableSpec) -> Path:
         return self.root / table.path
+
+    @property
+    def as_of(self) -> dt.date | None:
+        """The day the statuses are true as of: kept in the metadata so a rebuild says the same."""
+        try:
+            return dt.date.fromisoformat(str(self.raw.get("as_of", "")))
+        except ValueError:
+            return None
 
 
 def _field(raw: dict[str, Any]) -> FieldSpec:

@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from csto_data.model import Dataset, Row
+from csto_data.model import Dataset, Row, event_start
 from csto_data.paths import DESCRIPTOR_PATH
 
 from .support import Reader
@@ -128,3 +128,31 @@ def test_no_request_leaves_the_site(reader: Reader, rubezh_event: Row) -> None:
     box.press_sequentially("Rubezh", delay=30)
     reader.page.locator(".md-search-result__list a").first.wait_for(state="visible")
     assert sorted(set(reader.external_requests)) == [], "requests to hosts other than 127.0.0.1"
+
+
+def test_upcoming_on_the_home_page_lists_only_events_from_the_as_of_date(reader: Reader, dataset: Dataset) -> None:
+    """A reader must not see a 2002 meeting under "Upcoming": only events on or after the as-of date."""
+    as_of = dataset.spec.as_of
+    assert as_of is not None
+    reader.visit("")
+    upcoming = reader.page.locator("article h2", has_text="Upcoming and planned").locator(
+        "xpath=following-sibling::*[self::table or self::h2][1]"
+    )
+    listed = []
+    if upcoming.evaluate("node => node.tagName") == "TABLE":
+        hrefs = upcoming.locator("a[href*='/events/']").evaluate_all("links => links.map(link => link.href)")
+        listed = [match.group(1) for href in hrefs if (match := EVENT_PATH.match(urlsplit(href).path))]
+    events = dataset.by_id["events"]
+    for event_id in listed:
+        start = event_start(events[event_id])
+        assert start is not None and start.latest >= as_of, f"{event_id} starts before {as_of}"
+        assert events[event_id]["status"] in {"planned", "postponed"}
+    expected = {
+        event["id"]
+        for event in dataset.tables["events"]
+        if event["status"] in {"planned", "postponed"} and (start := event_start(event)) and start.latest >= as_of
+    }
+    assert set(listed) <= expected
+    assert len(listed) == min(8, len(expected))
+    if not expected:
+        assert reader.page.get_by_text("No upcoming event is recorded.").count() == 1

@@ -27,6 +27,7 @@ small package is there to catch.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import re
 import shutil
@@ -534,7 +535,9 @@ def write_package(tables: dict[str, list[Row]], target: Path, source_descriptor:
     """Write the descriptor and every table in canonical form under `target`; returns the descriptor path."""
     target.mkdir(parents=True, exist_ok=True)
     descriptor = target / "datapackage.json"
-    shutil.copyfile(source_descriptor, descriptor)
+    raw = json.loads(source_descriptor.read_text(encoding="utf-8"))
+    raw["as_of"] = REFERENCE_DAY.isoformat()  # statuses are generated as of the synthetic world's "today"
+    descriptor.write_text(json.dumps(raw, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     changelog = source_descriptor.parent / "CHANGELOG.md"
     if changelog.exists():
         shutil.copyfile(changelog, target / "CHANGELOG.md")

@@ -10,19 +10,20 @@ from collections.abc import Callable, Iterator
 from urllib.parse import urlparse
 
 from csto_data.csvfile import Record
-from csto_data.dates import PRECISION_OF_LENGTH, DateError, PartialDate, parse_date, parse_optional
-from csto_data.problems import Problem, shorten
-from csto_data.validation.tables import ReadPackage, ReadTable
+from csto_data.dates import PRECISION_OF_LENGTH, DateError, PartialDate, parse_date
+from csto_data.problems import Problem
+from csto_data.validation.event_status_rules import (
+    check_as_of_declared,
+    check_participants_complete,
+    check_participants_reported,
+    check_statuses_as_of,
+)
+from csto_data.validation.tables import ReadPackage, ReadTable, cell_date, cell_problem
 
 FORMULA_STARTS = ("=", "+", "@", "\t")
 MEMBER_STATUSES = {"founding-signatory", "member"}
 DATE_RANGES = (("start", "end"),)
 YEAR_RANGES = (("period_start", "period_end"),)
-
-
-def _problem(table: ReadTable, record: Record, column: str, type_: str, expected: str, hint: str = "") -> Problem:
-    value = shorten(record.cells.get(column, ""))
-    return Problem(table.file.display_path, record.line, column, type_, value, expected, hint)
 
 
 def check_whitespace(package: ReadPackage) -> Iterator[Problem]:
@@ -31,7 +32,7 @@ def check_whitespace(package: ReadPackage) -> Iterator[Problem]:
         for record in table.file.records:
             for column, value in record.cells.items():
                 if value != value.strip():
-                    yield _problem(
+                    yield cell_problem(
                         table,
                         record,
                         column,
@@ -48,7 +49,7 @@ def check_formula_injection(package: ReadPackage) -> Iterator[Problem]:
         for record in table.file.records:
             for column in text_columns:
                 if record.cells.get(column, "").startswith(FORMULA_STARTS):
-                    yield _problem(
+                    yield cell_problem(
                         table,
                         record,
                         column,
@@ -65,7 +66,7 @@ def check_ids_unique_ignoring_case(package: ReadPackage) -> Iterator[Problem]:
         for record in table.file.records:
             key = tuple(record.cells.get(name, "").lower() for name in table.spec.primary_key)
             if key in seen:
-                yield _problem(
+                yield cell_problem(
                     table,
                     record,
                     table.spec.primary_key[-1],
@@ -93,7 +94,7 @@ def _date_problems(table: ReadTable, record: Record, column: str, precision_colu
     precision = record.cells.get(precision_column, "").strip()
     if not value:
         if precision:
-            yield _problem(
+            yield cell_problem(
                 table,
                 record,
                 precision_column,
@@ -105,11 +106,11 @@ def _date_problems(table: ReadTable, record: Record, column: str, precision_colu
     try:
         parse_date(value)
     except DateError as error:
-        yield _problem(table, record, column, "bad-date", "a real date as YYYY-MM-DD, YYYY-MM or YYYY", str(error))
+        yield cell_problem(table, record, column, "bad-date", "a real date as YYYY-MM-DD, YYYY-MM or YYYY", str(error))
         return
     actual = PRECISION_OF_LENGTH[len(value)]
     if precision != actual:
-        yield _problem(
+        yield cell_problem(
             table,
             record,
             precision_column,
@@ -120,10 +121,6 @@ def _date_problems(table: ReadTable, record: Record, column: str, precision_colu
         )
 
 
-def _date(record: Record, column: str) -> PartialDate | None:
-    return parse_optional(record.cells.get(column, ""))
-
-
 def check_end_not_before_start(package: ReadPackage) -> Iterator[Problem]:
     """A period cannot end before it starts (dates, and years covered by a document)."""
     for table in package.readable():
@@ -131,9 +128,9 @@ def check_end_not_before_start(package: ReadPackage) -> Iterator[Problem]:
         for start_column, end_column in DATE_RANGES:
             if start_column in names and end_column in names:
                 for record in table.file.records:
-                    start, end = _date(record, start_column), _date(record, end_column)
+                    start, end = cell_date(record, start_column), cell_date(record, end_column)
                     if start and end and end.latest < start.earliest:
-                        yield _problem(
+                        yield cell_problem(
                             table,
                             record,
                             end_column,
@@ -146,7 +143,7 @@ def check_end_not_before_start(package: ReadPackage) -> Iterator[Problem]:
                 for record in table.file.records:
                     start_year, end_year = record.cells.get(start_column, ""), record.cells.get(end_column, "")
                     if start_year.isdigit() and end_year.isdigit() and int(end_year) < int(start_year):
-                        yield _problem(
+                        yield cell_problem(
                             table,
                             record,
                             end_column,
@@ -166,7 +163,7 @@ def check_citations(package: ReadPackage) -> Iterator[Problem]:
         for record in table.file.records:
             cell = record.cells.get("source_ids", "").strip()
             if not cell:
-                yield _problem(
+                yield cell_problem(
                     table,
                     record,
                     "source_ids",
@@ -196,7 +193,7 @@ def check_urls(package: ReadPackage) -> Iterator[Problem]:
         for record in table.file.records:
             url = record.cells.get("url", "").strip()
             if url and (urlparse(url).scheme not in {"http", "https"} or not urlparse(url).netloc):
-                yield _problem(
+                yield cell_problem(
                     table,
                     record,
                     "url",
@@ -214,7 +211,7 @@ def check_participants_were_members(package: ReadPackage) -> Iterator[Problem]:
     if not participants or not events or not memberships:
         return
     event_starts = {
-        record.cells["id"]: _date(record, "start") for record in events.file.records if "id" in record.cells
+        record.cells["id"]: cell_date(record, "start") for record in events.file.records if "id" in record.cells
     }
     periods: dict[str, list[Record]] = {}
     for record in memberships.file.records:
@@ -228,7 +225,7 @@ def check_participants_were_members(package: ReadPackage) -> Iterator[Problem]:
             continue
         member = record.cells.get("member_id", "")
         if not any(_covers(period, start) for period in periods.get(member, [])):
-            yield _problem(
+            yield cell_problem(
                 participants,
                 record,
                 "member_id",
@@ -239,7 +236,7 @@ def check_participants_were_members(package: ReadPackage) -> Iterator[Problem]:
 
 
 def _covers(period: Record, day: PartialDate) -> bool:
-    start, end = _date(period, "start"), _date(period, "end")
+    start, end = cell_date(period, "start"), cell_date(period, "end")
     return bool(start) and start.earliest <= day.latest and (end is None or day.earliest <= end.latest)  # type: ignore[union-attr]
 
 
@@ -253,4 +250,8 @@ RULES: tuple[Rule, ...] = (
     check_whitespace,
     check_formula_injection,
     check_participants_were_members,
+    check_as_of_declared,
+    check_statuses_as_of,
+    check_participants_complete,
+    check_participants_reported,
 )
