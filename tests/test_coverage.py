@@ -30,3 +30,25 @@ def test_shares_and_publishers(package_dir: Path) -> None:
     report = render_text(coverage)
     assert "Rubezh: 2 editions, 2024-2025; missing: none" in report
     assert "2024: exercise 1" in report
+
+
+def test_participant_completeness_and_targets(package_dir: Path) -> None:
+    """Rubezh-2024 (held, rows from a report, list partial) is the fixture's only field event."""
+    coverage = compute_coverage(load_dataset(package_dir / "datapackage.json"))
+    field_events = coverage.participants[0]
+    assert (field_events.held, field_events.recorded, field_events.completeness["partial"]) == (1, 1, 1)
+    assert field_events.recorded_share == 100.0
+    assert field_events.complete_share == 0.0
+    assert not coverage.field_targets_met
+    assert coverage.statuses == {"held": 1, "planned": 1}
+    report = render_text(coverage)
+    assert "participants recorded for 1 (100.0%); complete list (yes) 0 (0.0%), partial 1" in report
+    assert "yes >= 75.0%: NOT met" in report
+
+
+def test_a_complete_list_meets_the_targets(package_dir: Path) -> None:
+    events = package_dir / "data" / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace("joint-staff,partial,", "joint-staff,yes,"))
+    coverage = compute_coverage(load_dataset(package_dir / "datapackage.json"))
+    assert coverage.participants[0].complete_share == 100.0
+    assert coverage.field_targets_met

@@ -131,3 +131,27 @@ def test_generation_is_deterministic_and_can_write_real_files(package_dir: Path,
     write_pages(first, tmp_path / "out")
     assert (tmp_path / "out" / "events" / "rubezh-2024.md").read_text(encoding="utf-8").startswith("---\ntitle:")
     assert (tmp_path / "out" / ".nav.md").exists()
+
+
+def test_event_profile_says_how_complete_its_participants_are(package_dir: Path) -> None:
+    assert "Participants as far as the sources say" in text(pages_of(package_dir), "events/rubezh-2024.md")
+    events = package_dir / "data" / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace("joint-staff,partial,", "joint-staff,yes,"))
+    page = text(pages_of(package_dir), "events/rubezh-2024.md")
+    assert "All participants" in page
+    assert "Participants as far as the sources say" not in page
+
+
+def test_home_upcoming_lists_planned_events_from_the_as_of_date_only(package_dir: Path) -> None:
+    home = text(pages_of(package_dir), "index.md")
+    upcoming = home.split("## Upcoming and planned", 1)[1].split("## Latest events", 1)[0]
+    assert "rubezh-2025" in upcoming
+    descriptor = package_dir / "datapackage.json"
+    descriptor.write_text(
+        descriptor.read_text(encoding="utf-8").replace('"as_of": "2025-06-01"', '"as_of": "2025-10-01"')
+    )
+    events = package_dir / "data" / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace(",planned,", ",postponed,"))
+    upcoming = text(pages_of(package_dir), "index.md").split("## Upcoming and planned", 1)[1].split("## Latest", 1)[0]
+    assert "rubezh-2025" not in upcoming
+    assert "No upcoming event is recorded." in upcoming
