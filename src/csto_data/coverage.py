@@ -159,11 +159,11 @@ def render_text(coverage: Coverage) -> str:
     lines += ["", "Share of events with:"]
     lines += [f"  {label}: {share}%" for label, share in coverage.shares.items()]
     lines += ["", "Participants of held events:"]
-    for item in coverage.participants:
+    for group in coverage.participants:
         lines.append(
-            f"  {item.group}: {item.held} held; participants recorded for {item.recorded} ({item.recorded_share}%); "
-            f"complete list (yes) {item.completeness['yes']} ({item.complete_share}%), "
-            f"partial {item.completeness['partial']}, unknown {item.completeness['unknown']}"
+            f"  {group.group}: {group.held} held; participants recorded for {group.recorded} "
+            f"({group.recorded_share}%); complete list (yes) {group.completeness['yes']} ({group.complete_share}%), "
+            f"partial {group.completeness['partial']}, unknown {group.completeness['unknown']}"
         )
     verdict = "met" if coverage.field_targets_met else "NOT met"
     lines.append(
