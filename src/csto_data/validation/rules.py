@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 from csto_data.csvfile import Record
 from csto_data.dates import PRECISION_OF_LENGTH, DateError, PartialDate, parse_date, parse_optional
 from csto_data.problems import Problem, shorten
+from csto_data.validation.releases import check_retired_ids
 from csto_data.validation.tables import ReadPackage, ReadTable
 
 FORMULA_STARTS = ("=", "+", "@", "\t")
@@ -253,4 +254,5 @@ RULES: tuple[Rule, ...] = (
     check_whitespace,
     check_formula_injection,
     check_participants_were_members,
+    check_retired_ids,
 )
