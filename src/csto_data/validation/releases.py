@@ -186,4 +186,3 @@ def _line_of_key(text: str, key: str) -> int:
         if pattern.match(line):
             return number
     return 1
-
