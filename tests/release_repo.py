@@ -73,6 +73,12 @@ def add_row(descriptor: Path, table: str, row: dict[str, str]) -> None:
     write_rows(path, header, sorted(rows, key=lambda item: tuple(item[name] for name in header[:2])))
 
 
+def delete_row(descriptor: Path, table: str, key: str) -> None:
+    path = descriptor.parent / "data" / f"{table}.csv"
+    header, rows = read_rows(path)
+    write_rows(path, header, [row for row in rows if row["id"] != key])
+
+
 def delete_event(descriptor: Path, event_id: str) -> None:
     """Remove an event and every link-table row that names it, as a contributor would."""
     for table, column in (("events", "id"), *((table, "event_id") for table in LINK_TABLES)):
