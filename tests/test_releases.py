@@ -82,6 +82,8 @@ def test_without_a_release_tag_validation_says_so_in_one_line_and_passes(
     package_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     git(package_dir.parent, "init", "--quiet")
+    git(package_dir.parent, "add", "--all")
+    git(package_dir.parent, "commit", "--quiet", "--message", "Data, never released")
     assert validate_main([str(package_dir / "datapackage.json")]) == 0
     out = capsys.readouterr().out
     assert "No release tag (vX.Y.Z) in this repository: ids not compared with a release.\n" in out
@@ -173,3 +175,8 @@ def test_release_files_are_flat_and_listed_with_checksums(repo: Path, tmp_path: 
     for line in written["SHA256SUMS"].decode().splitlines():
         expected, name = line.split("  ")
         assert hashlib.sha256(written[name]).hexdigest() == expected
+
+
+def test_an_older_checkout_is_compared_with_the_release_it_grew_from(repo: Path) -> None:
+    git(repo.parent.parent, "checkout", "--quiet", "v0.1.0")
+    assert validate_package(repo).notes[0] == "Ids compared with release v0.1.0 (2026-01-10)."

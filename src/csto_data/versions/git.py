@@ -48,10 +48,20 @@ def _run(directory: Path, *args: str) -> bytes:
     return completed.stdout
 
 
-def releases(directory: Path) -> list[Release]:
-    """Every release tag of the repository holding `directory`, newest version first."""
+def releases(directory: Path, reachable_from: str | None = None) -> list[Release]:
+    """Every release tag of the repository holding `directory`, newest version first.
+
+    With `reachable_from`, only the releases in that commit's history: an
+    older branch is compared with the release it grew from, not a later one.
+    """
+    merged = [f"--merged={reachable_from}"] if reachable_from else []
     output = _run(
-        directory, "for-each-ref", "--sort=-v:refname", "--format=%(refname:short) %(creatordate:short)", "refs/tags/v*"
+        directory,
+        "for-each-ref",
+        *merged,
+        "--sort=-v:refname",
+        "--format=%(refname:short) %(creatordate:short)",
+        "refs/tags/v*",
     )
     found = []
     for line in output.decode("utf-8").splitlines():
@@ -62,8 +72,8 @@ def releases(directory: Path) -> list[Release]:
 
 
 def latest_release(directory: Path) -> Release | None:
-    """The newest release tag, or None when the repository has none (or a clone fetched none)."""
-    found = releases(directory)
+    """The newest release in the checked-out history, or None when there is none (or a clone fetched none)."""
+    found = releases(directory, reachable_from="HEAD")
     return found[0] if found else None
 
 
