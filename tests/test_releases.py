@@ -85,14 +85,14 @@ def test_without_a_release_tag_validation_says_so_in_one_line_and_passes(
     git(package_dir.parent, "add", "--all")
     git(package_dir.parent, "commit", "--quiet", "--message", "Data, never released")
     assert validate_main([str(package_dir / "datapackage.json")]) == 0
-    out = capsys.readouterr().out
-    assert "No release tag (vX.Y.Z) in this repository: ids not compared with a release.\n" in out
+    out, err = capsys.readouterr()
+    assert "No release tag (vX.Y.Z) in this repository: ids not compared with a release.\n" in err
     assert "Valid:" in out
 
 
 def test_outside_git_validation_says_so_and_passes(package_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert validate_main([str(package_dir / "datapackage.json")]) == 0
-    assert "Ids not compared with a release: fatal: not a git repository" in capsys.readouterr().out
+    assert "Ids not compared with a release: fatal: not a git repository" in capsys.readouterr().err
 
 
 def test_citation_must_give_the_descriptor_version_and_release_day(repo: Path) -> None:
@@ -135,7 +135,7 @@ def test_the_site_keeps_both_versions_files_with_their_checksums(repo: Path) -> 
 
 def test_a_site_without_releases_says_none_was_made(package_dir: Path) -> None:
     pages = {page.path: page.content for page in generate_from_descriptor(package_dir / "datapackage.json")}
-    assert "No version has been released yet" in str(pages["data.md"])
+    assert "No release has been tagged yet" in str(pages["data.md"])
     assert not any(path.startswith("download/latest/") for path in pages)
 
 

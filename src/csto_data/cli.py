@@ -22,8 +22,8 @@ def validate_main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     report = validate_package(args.descriptor)
     in_github = os.environ.get("GITHUB_ACTIONS") == "true"
-    for note in report.notes:
-        print(note)
+    for note in report.notes:  # what could not be checked; stdout stays one line per problem
+        print(note, file=sys.stderr)
     for problem in report.problems:
         print(problem.render())
         if in_github:
