@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from csto_data.cli import diff_main
+from csto_data.versions.diff import render_markdown
 
 from .release_repo import add_row, make_release_repo, read_rows, set_cell, write_rows
 
@@ -67,3 +68,8 @@ def test_the_diff_between_two_releases_names_the_corrected_cell(
 def test_an_unknown_base_is_a_clear_error(descriptor: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert diff_main(["--descriptor", str(descriptor), "no-such-branch"]) == 2
     assert capsys.readouterr().err.startswith("cannot read the package at no-such-branch: ")
+
+
+def test_the_job_summary_fence_outlasts_any_backticks_in_a_cell() -> None:
+    text = "events: 1 changed\n  changed x: note (empty) -> ```<b>bold</b>```\n"
+    assert render_markdown(text) == f"## Data changes\n\n````text\n{text}````\n"

@@ -33,10 +33,13 @@ def rendered_problems(descriptor: Path) -> list[str]:
     return [problem.render() for problem in validate_package(descriptor).problems]
 
 
-def test_deleting_a_released_event_fails_naming_the_file_the_id_and_the_release(repo: Path) -> None:
+def test_deleting_a_released_event_fails_naming_the_file_the_id_and_the_release(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert rendered_problems(repo) == []
     delete_event(repo, "rubezh-2025")
-    problems = rendered_problems(repo)
+    assert validate_main([str(repo)]) == 1
+    problems = capsys.readouterr().out.splitlines()
     assert len(problems) == 1
     assert problems[0].startswith("datapackage/data/events.csv:1: column 'id': released-id-missing")
     assert "rubezh-2025" in problems[0]
