@@ -93,6 +93,9 @@ def check_retired_ids(package: ReadPackage) -> Iterator[Problem]:
 def check_released_ids(package: ReadPackage) -> ReleaseCheck:
     """Every id of the latest release is still in the data or retired (a note when there is no release)."""
     result = ReleaseCheck()
+    if not stable_id_tables(package):
+        result.notes.append(f"The package has no {RETIRED_TABLE} table: ids not compared with a release.")
+        return result
     try:
         release = latest_release(package.spec.root)
     except GitError as error:
