@@ -17,7 +17,7 @@ from csto_data.cli import release_main, validate_main
 from csto_data.descriptor import load_descriptor
 from csto_data.site.generate import generate_from_descriptor
 from csto_data.validation import validate_package
-from csto_data.versions.diff import diff_between
+from csto_data.versions.diff import diff_since
 from csto_data.versions.release import changelog_entry, release_notes, tag_mismatch, write_assets
 
 from .release_repo import delete_event, git, make_release_repo, retire
@@ -150,7 +150,7 @@ def test_a_release_tag_must_match_the_descriptor_version(repo: Path) -> None:
 
 
 def test_the_changelog_entry_is_generated_from_the_diff_under_the_summary(repo: Path) -> None:
-    entry = changelog_entry(load_descriptor(repo), "Corrected dates.", diff_between(repo, "v0.1.0", "v0.2.0"), "v0.1.0")
+    entry = changelog_entry(load_descriptor(repo), "Corrected dates.", diff_since(repo, "v0.1.0"), "v0.1.0")
     assert entry.startswith("### 0.1.0 (2026-11-23)\n\nCorrected dates.\n\nChanges since v0.1.0")
     assert "| events | 0 | 0 | 1 |" in entry
     changelog = entry + "\n### 0.0.9 (2026-01-01)\n\nOlder.\n"

@@ -126,12 +126,6 @@ def diff_since(descriptor_path: Path, base: str) -> list[TableDiff]:
         return diff_packages(folder / descriptor_path.name, descriptor_path)
 
 
-def diff_between(descriptor_path: Path, old_ref: str, new_ref: str) -> list[TableDiff]:
-    """What changed from git ref `old_ref` to `new_ref` (two release tags, say)."""
-    with package_at(descriptor_path.parent, old_ref) as old, package_at(descriptor_path.parent, new_ref) as new:
-        return diff_packages(old / descriptor_path.name, new / descriptor_path.name)
-
-
 def _show(value: str) -> str:
     if value == "":
         return "(empty)"
