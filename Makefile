@@ -7,7 +7,9 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site serve test validate frictionless-cli format coverage lint typecheck audit-workflows pytest browser-deps bench bench-lighthouse bench-scale clean
+BASE ?= main
+
+.PHONY: diff site serve test validate frictionless-cli format coverage lint typecheck audit-workflows pytest browser-deps bench bench-lighthouse bench-scale clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install it, or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -27,6 +29,10 @@ serve: $(STAMP) validate
 ## validate: check every CSV against datapackage.json and the project's rules
 validate: $(STAMP)
 	$(BIN)/csto-validate
+
+## diff: rows added, removed and changed per table since BASE (default main), keyed by primary key
+diff: $(STAMP)
+	$(BIN)/csto-diff $(BASE)
 
 ## format: rewrite every CSV in canonical form (sorted, UTF-8, LF, minimal quoting)
 format: $(STAMP)

@@ -22,6 +22,8 @@ def validate_main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     report = validate_package(args.descriptor)
     in_github = os.environ.get("GITHUB_ACTIONS") == "true"
+    for note in report.notes:  # what could not be checked; stdout stays one line per problem
+        print(note, file=sys.stderr)
     for problem in report.problems:
         print(problem.render())
         if in_github:
@@ -88,4 +90,70 @@ def site_main(argv: list[str] | None = None) -> int:
         print(f"site not built: {error}", file=sys.stderr)
         return 1
     print(f"site written to {args.target}")
+    return 0
+
+
+def diff_main(argv: list[str] | None = None) -> int:
+    """`make diff`: what the data changes since a git ref, per table and keyed by primary key."""
+    from csto_data.versions.diff import diff_since, render_markdown, render_text
+    from csto_data.versions.git import GitError
+
+    parser = argparse.ArgumentParser(description="Print the rows added, removed and changed since a git ref.")
+    parser.add_argument("base", nargs="?", default="main", help="git ref to compare with (default: main)")
+    parser.add_argument("--descriptor", type=Path, default=DESCRIPTOR_PATH)
+    args = parser.parse_args(argv)
+    try:
+        text = render_text(diff_since(args.descriptor, args.base), args.base)
+    except GitError as error:
+        print(f"cannot read the package at {args.base}: {error}", file=sys.stderr)
+        return 2
+    print(text, end="")
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with Path(summary).open("a", encoding="utf-8") as handle:
+            handle.write(render_markdown(text))
+    return 0
+
+
+def release_main(argv: list[str] | None = None) -> int:
+    """Release steps: check a tag, write the release files, write or print the changelog entry."""
+    from csto_data.descriptor import load_descriptor
+    from csto_data.versions.diff import diff_since
+    from csto_data.versions.git import GitError
+    from csto_data.versions.release import add_entry, changelog_entry, release_notes, tag_mismatch, write_assets
+
+    parser = argparse.ArgumentParser(description="Cut a release of the CSTO data package (see CONTRIBUTING.md).")
+    parser.add_argument("--descriptor", type=Path, default=DESCRIPTOR_PATH)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check-tag", help="fail unless TAG is v<version of datapackage.json>").add_argument("tag")
+    commands.add_parser("files", help="write every download, flat, into FOLDER").add_argument("folder", type=Path)
+    changelog = commands.add_parser("changelog", help="add this version's entry to CHANGELOG.md")
+    changelog.add_argument("--since", required=True, help="the previous release tag, e.g. v0.1.0")
+    changelog.add_argument("--summary", required=True, type=Path, help="a file with the hand-written summary")
+    commands.add_parser("notes", help="print this version's changelog entry (the GitHub release text)")
+    args = parser.parse_args(argv)
+    spec = load_descriptor(args.descriptor)
+    changelog_path = args.descriptor.parent / "CHANGELOG.md"
+    if args.command == "check-tag":
+        problem = tag_mismatch(spec, args.tag)
+        print(problem or f"{args.tag} matches the package version", file=sys.stderr if problem else sys.stdout)
+        return 1 if problem else 0
+    if args.command == "files":
+        for path in write_assets(args.descriptor, args.folder):
+            print(f"wrote {path}")
+        return 0
+    if args.command == "changelog":
+        try:
+            diffs = diff_since(args.descriptor, args.since)
+        except GitError as error:
+            print(f"cannot read the package at {args.since}: {error}", file=sys.stderr)
+            return 2
+        add_entry(changelog_path, changelog_entry(spec, args.summary.read_text(encoding="utf-8"), diffs, args.since))
+        print(f"added the {spec.raw.get('version')} entry to {changelog_path}")
+        return 0
+    notes = release_notes(changelog_path.read_text(encoding="utf-8"), str(spec.raw.get("version", "")))
+    if notes is None:
+        print(f"{changelog_path} has no entry for version {spec.raw.get('version')}", file=sys.stderr)
+        return 1
+    print(notes, end="")
     return 0

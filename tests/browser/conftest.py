@@ -21,11 +21,13 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Playwright, Route, sync_playwright
 
 from csto_data.bench.chromium import CHROMIUM, CHROMIUM_ARGS
+from csto_data.bench.scale import descriptor_override
 from csto_data.bench.serve import serve_directory
 from csto_data.model import Dataset, Row, load_dataset
 from csto_data.paths import DESCRIPTOR_PATH
 from csto_data.site.build import build_site
 
+from ..release_repo import delete_event, delete_row, make_release_repo, retire
 from .support import AXE, MISSING_TOOLS, TIMEOUT_MS, VIEWPORT, Reader, is_local
 
 
@@ -47,6 +49,25 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def site_url(built_site: Path) -> Iterator[str]:
     """Base URL ("http://127.0.0.1:PORT/") of the built site, served for the session."""
     with serve_directory(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def retired_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A small site whose data retired two released ids: an event merged into another, a withdrawn document.
+
+    Built from a throwaway repository with release tags (the real data has
+    retired nothing yet), so the old addresses exist to be visited.
+    """
+    root = tmp_path_factory.mktemp("retired")
+    descriptor = make_release_repo(root / "repo")
+    delete_event(descriptor, "rubezh-2025")
+    delete_row(descriptor, "documents", "joint-training-plan-2025")
+    retire(descriptor, "events", "rubezh-2025", "rubezh-2024", "A duplicate of Rubezh-2024.")
+    retire(descriptor, "documents", "joint-training-plan-2025", "", "No source shows that the plan was adopted.")
+    with descriptor_override(descriptor):
+        build_site(root / "site")
+    with serve_directory(root / "site") as url:
         yield url
 
 
@@ -102,6 +123,15 @@ def reader(browser: Browser, site_url: str) -> Iterator[Reader]:
     page.on("console", console)
     page.on("pageerror", lambda error: result.console_errors.append(f"uncaught: {error}"))
     yield result
+    context.close()
+
+
+@pytest.fixture
+def retired_reader(browser: Browser, retired_site_url: str) -> Iterator[Reader]:
+    """A browser tab on the site with retired ids."""
+    context = browser.new_context(viewport=VIEWPORT)
+    context.set_default_timeout(TIMEOUT_MS)
+    yield Reader(context.new_page(), retired_site_url)
     context.close()
 
 

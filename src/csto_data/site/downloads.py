@@ -55,13 +55,13 @@ def zip_bytes(files: list[tuple[str, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
-def downloads(spec: PackageSpec) -> list[Download]:
-    """Everything the data page offers, under `download/` in the site."""
+def downloads(spec: PackageSpec, folder: str = "download/") -> list[Download]:
+    """Everything the data page offers, under `folder` in the site (a released version has its own)."""
     files = package_files(spec)
     descriptions = {table.path: table.title for table in spec.tables}
-    result = [Download(f"download/{ZIP_NAME}", zip_bytes(files), "The whole data package (descriptor and all tables)")]
+    result = [Download(f"{folder}{ZIP_NAME}", zip_bytes(files), "The whole data package (descriptor and all tables)")]
     for name, content in files:
-        result.append(Download(f"download/{name}", content, descriptions.get(name, "Data package descriptor")))
+        result.append(Download(f"{folder}{name}", content, descriptions.get(name, "Data package descriptor")))
     return result
 
 

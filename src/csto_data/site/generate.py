@@ -23,9 +23,11 @@ from csto_data.site.pages import (
     navigation,
     people,
     places,
+    retired,
     series,
     sources,
 )
+from csto_data.site.releases import ReleasedFiles, released_downloads
 
 PageBuilder = Callable[[SiteContext], Iterator[Page]]
 PAGE_BUILDERS: dict[str, PageBuilder] = {
@@ -40,13 +42,14 @@ PAGE_BUILDERS: dict[str, PageBuilder] = {
     "sources": sources.build,
     "coverage": coverage.build,
     "data": data.build,
+    "retired": retired.build,
     "navigation": navigation.build,
 }
 
 
-def generate_pages(dataset: Dataset) -> list[Page]:
+def generate_pages(dataset: Dataset, releases: tuple[ReleasedFiles, ...] = ()) -> list[Page]:
     """Every generated file of the site, in a stable order; paths are unique."""
-    site = SiteContext(dataset, documents.abbreviations(dataset.tables["bodies"]))
+    site = SiteContext(dataset, documents.abbreviations(dataset.tables["bodies"]), releases)
     pages = [page for build in PAGE_BUILDERS.values() for page in build(site)]
     seen: set[str] = set()
     for page in pages:
@@ -68,5 +71,5 @@ def write_pages(pages: list[Page], out_dir: Path) -> None:
 
 
 def generate_from_descriptor(descriptor_path: Path) -> list[Page]:
-    """Validate, load and generate in one call (what the gen-files script runs)."""
-    return generate_pages(load_dataset(descriptor_path))
+    """Validate, load and generate in one call (what the gen-files script runs), with every release's files."""
+    return generate_pages(load_dataset(descriptor_path), released_downloads(descriptor_path))

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from csto_data.model import Dataset
 from csto_data.site.escaping import escape_text
+from csto_data.site.releases import ReleasedFiles
 from csto_data.site.render import render
 from csto_data.site.settings import SITE_URL
 
@@ -26,10 +27,11 @@ class Page:
 
 @dataclass(frozen=True)
 class SiteContext:
-    """What every page shares: the dataset and the abbreviations for tooltips."""
+    """What every page shares: the dataset, the abbreviations for tooltips and the released versions."""
 
     data: Dataset
     abbreviations: tuple[tuple[str, str], ...]
+    releases: tuple[ReleasedFiles, ...] = ()
 
     @cached_property
     def _abbreviation_pattern(self) -> re.Pattern[str]:

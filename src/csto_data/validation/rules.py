@@ -18,6 +18,7 @@ from csto_data.validation.event_status_rules import (
     check_participants_reported,
     check_statuses_as_of,
 )
+from csto_data.validation.releases import check_retired_ids
 from csto_data.validation.tables import ReadPackage, ReadTable, cell_date, cell_problem
 
 FORMULA_STARTS = ("=", "+", "@", "\t")
@@ -254,4 +255,5 @@ RULES: tuple[Rule, ...] = (
     check_statuses_as_of,
     check_participants_complete,
     check_participants_reported,
+    check_retired_ids,
 )

@@ -16,16 +16,18 @@ from csto_data.csvfile import FILE_LEVEL, read_csv
 from csto_data.descriptor import load_descriptor
 from csto_data.problems import Problem
 from csto_data.validation.frictionless_errors import frictionless_problems
+from csto_data.validation.releases import check_citation, check_released_ids
 from csto_data.validation.rules import RULES
 from csto_data.validation.tables import ReadPackage, ReadTable
 
 
 @dataclass
 class Report:
-    """All problems found, and how many rows were read from each file."""
+    """All problems found, how many rows were read from each file, and what could not be checked."""
 
     problems: list[Problem] = field(default_factory=list)
     rows_read: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def valid(self) -> bool:
@@ -111,5 +113,9 @@ def _validate(package: ReadPackage) -> Report:
         if (problem.path, problem.line, problem.column) in explained or (problem.path, problem.line) in explained_lines:
             continue
         problems.append(problem)
+    notes = []
+    for check in (check_released_ids(package), check_citation(package)):
+        problems.extend(check.problems)
+        notes.extend(check.notes)
     rows_read = {name: len(table.file.records) for name, table in package.tables.items()}
-    return Report(sorted(set(problems)), rows_read)
+    return Report(sorted(set(problems)), rows_read, notes)

@@ -11,7 +11,8 @@
 | people | people, positions, event_people | people/index.md, people/<id>.md |
 | places | places, events | places/index.md (map), places/<id>.md |
 | sources | sources + every table's source_ids | sources/index.md, sources/<id>.md |
-| data | datapackage.json, the CSV files | data.md, download/* |
+| data | datapackage.json, the CSV files, release tags | data.md, download/*, download/vX.Y.Z/*, download/latest/* |
+| retired | retired_ids | a redirect or a withdrawal notice at each retired id's address |
 | coverage | events, series, places, sources | coverage.md |
 | navigation | all of the above | .nav.md |
 """

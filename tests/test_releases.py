@@ -1,0 +1,185 @@
+"""Ids never vanish silently, releases are kept file for file, and the citation agrees.
+
+Tags live only in throwaway repositories (`release_repo.py`): v0.1.0 is the
+fixture package, v0.2.0 corrects Rubezh-2024's end date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from csto_data.cli import release_main, validate_main
+from csto_data.descriptor import load_descriptor
+from csto_data.site.generate import generate_from_descriptor
+from csto_data.validation import validate_package
+from csto_data.versions.diff import diff_since
+from csto_data.versions.release import changelog_entry, release_notes, tag_mismatch, write_assets
+
+from .release_repo import delete_event, git, make_release_repo, retire
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """The descriptor of a repository with tags v0.1.0 and v0.2.0."""
+    return make_release_repo(tmp_path / "repo")
+
+
+def rendered_problems(descriptor: Path) -> list[str]:
+    return [problem.render() for problem in validate_package(descriptor).problems]
+
+
+def test_deleting_a_released_event_fails_naming_the_file_the_id_and_the_release(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert rendered_problems(repo) == []
+    delete_event(repo, "rubezh-2025")
+    assert validate_main([str(repo)]) == 1
+    problems = capsys.readouterr().out.splitlines()
+    assert len(problems) == 1
+    assert problems[0].startswith("datapackage/data/events.csv:1: column 'id': released-id-missing")
+    assert "rubezh-2025" in problems[0]
+    assert "v0.2.0" in problems[0]
+    assert "retired_ids.csv" in problems[0]
+
+
+def test_a_retired_id_passes_and_its_old_address_redirects_to_the_new_page(repo: Path) -> None:
+    delete_event(repo, "rubezh-2025")
+    retire(repo, "events", "rubezh-2025", "rubezh-2024", "A duplicate of Rubezh-2024.")
+    assert rendered_problems(repo) == []
+    pages = {page.path: page.content for page in generate_from_descriptor(repo)}
+    redirect = pages["events/rubezh-2025/index.html"]
+    assert isinstance(redirect, str)
+    assert '<meta http-equiv="refresh" content="0; url=../rubezh-2024/">' in redirect
+    assert '<a href="../rubezh-2024/">Rubezh-2024</a>' in redirect
+    assert "A duplicate of Rubezh-2024." in redirect
+    assert "events/rubezh-2025.md" not in pages
+
+
+def test_a_withdrawn_id_gets_a_page_that_says_when_and_why(repo: Path) -> None:
+    delete_event(repo, "rubezh-2025")
+    retire(repo, "events", "rubezh-2025", "", "No source dates this edition.")
+    assert rendered_problems(repo) == []
+    page = {page.path: page for page in generate_from_descriptor(repo)}["events/rubezh-2025.md"]
+    assert isinstance(page.content, str)
+    assert "# Withdrawn: rubezh-2025" in page.content
+    assert "withdrawn on\n1 April 2026. No source dates this edition." in page.content
+    assert page.edit_path == "datapackage/data/retired_ids.csv"
+
+
+def test_a_retired_id_cannot_be_in_use_or_point_at_a_missing_row(package_dir: Path) -> None:
+    descriptor = package_dir / "datapackage.json"
+    retire(descriptor, "events", "rubezh-2024", "rubezh-1999", "Renamed.")
+    problems = validate_package(descriptor).problems
+    assert [(problem.path, problem.line, problem.column, problem.type) for problem in problems] == [
+        ("datapackage/data/retired_ids.csv", 2, "id", "retired-id-in-use"),
+        ("datapackage/data/retired_ids.csv", 2, "replaced_by", "unknown-replacement"),
+    ]
+
+
+def test_without_a_release_tag_validation_says_so_in_one_line_and_passes(
+    package_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git(package_dir.parent, "init", "--quiet")
+    git(package_dir.parent, "add", "--all")
+    git(package_dir.parent, "commit", "--quiet", "--message", "Data, never released")
+    assert validate_main([str(package_dir / "datapackage.json")]) == 0
+    out, err = capsys.readouterr()
+    assert "No release tag (vX.Y.Z) in this repository: ids not compared with a release.\n" in err
+    assert "Valid:" in out
+
+
+def test_outside_git_validation_says_so_and_passes(package_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert validate_main([str(package_dir / "datapackage.json")]) == 0
+    assert "Ids not compared with a release: fatal: not a git repository" in capsys.readouterr().err
+
+
+def test_citation_must_give_the_descriptor_version_and_release_day(repo: Path) -> None:
+    citation = repo.parent.parent / "CITATION.cff"
+    text = citation.read_text(encoding="utf-8")
+    citation.write_text(text.replace("version: 0.1.0", "version: 0.1.1"), encoding="utf-8")
+    problems = validate_package(repo).problems
+    line = text.splitlines().index("version: 0.1.0") + 1
+    assert [(problem.path, problem.line, problem.column, problem.value) for problem in problems] == [
+        ("CITATION.cff", line, "version", "0.1.1")
+    ]
+    assert "'0.1.0', the 'version' of datapackage.json" in problems[0].render()
+
+
+def test_the_site_keeps_both_versions_files_with_their_checksums(repo: Path) -> None:
+    root = repo.parent.parent
+    pages = {page.path: page.content for page in generate_from_descriptor(repo)}
+    data_page = pages["data.md"]
+    assert isinstance(data_page, str)
+    for tag, day in (("v0.1.0", "10 January 2026"), ("v0.2.0", "5 March 2026")):
+        archive = pages[f"download/{tag}/csto-open-data.zip"]
+        assert isinstance(archive, bytes)
+        released_events = git(root, "show", f"{tag}:datapackage/data/events.csv").encode()
+        with zipfile.ZipFile(io.BytesIO(archive)) as package:
+            assert package.read("csto-open-data/data/events.csv") == released_events
+        assert pages[f"download/{tag}/data/events.csv"] == released_events
+        digest = hashlib.sha256(archive).hexdigest()
+        assert f"<code>{digest}</code>" in data_page
+        assert day in data_page
+        sums = pages[f"download/{tag}/SHA256SUMS"]
+        assert isinstance(sums, str)
+        for line in sums.splitlines():
+            expected, name = line.split("  ")
+            content = pages[f"download/{tag}/{name}"]
+            assert hashlib.sha256(content if isinstance(content, bytes) else content.encode()).hexdigest() == expected
+    assert b"2024-10-05" in pages["download/v0.2.0/data/events.csv"]  # type: ignore[operator]
+    assert b"2024-10-05" not in pages["download/v0.1.0/data/events.csv"]  # type: ignore[operator]
+    assert pages["download/latest/csto-open-data.zip"] == pages["download/v0.2.0/csto-open-data.zip"]
+
+
+def test_a_site_without_releases_says_none_was_made(package_dir: Path) -> None:
+    pages = {page.path: page.content for page in generate_from_descriptor(package_dir / "datapackage.json")}
+    assert "No release has been tagged yet" in str(pages["data.md"])
+    assert not any(path.startswith("download/latest/") for path in pages)
+
+
+def test_a_release_tag_must_match_the_descriptor_version(repo: Path) -> None:
+    spec = load_descriptor(repo)
+    assert tag_mismatch(spec, "v0.1.0") is None
+    assert tag_mismatch(spec, "v0.2.0") == "tag v0.2.0 does not match the package version: datapackage.json says v0.1.0"
+    assert release_main(["--descriptor", str(repo), "check-tag", "v0.2.0"]) == 1
+
+
+def test_the_changelog_entry_is_generated_from_the_diff_under_the_summary(repo: Path) -> None:
+    entry = changelog_entry(load_descriptor(repo), "Corrected dates.", diff_since(repo, "v0.1.0"), "v0.1.0")
+    assert entry.startswith("### 0.1.0 (2026-11-23)\n\nCorrected dates.\n\nChanges since v0.1.0")
+    assert "| events | 0 | 0 | 1 |" in entry
+    changelog = entry + "\n### 0.0.9 (2026-01-01)\n\nOlder.\n"
+    assert release_notes(changelog, "0.1.0") == entry.split("\n", 2)[2].strip() + "\n"
+    assert release_notes(changelog, "0.0.9") == "Older.\n"
+
+
+def test_the_changelog_command_adds_the_entry_on_top(repo: Path, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    summary.write_text("A new series.\n", encoding="utf-8")
+    retire(repo, "events", "rubezh-2023", "", "Never held.")
+    changelog = repo.parent / "CHANGELOG.md"
+    changelog.write_text("### 0.0.1 (2026-01-01)\n\nFirst.\n", encoding="utf-8")
+    assert release_main(["--descriptor", str(repo), "changelog", "--since", "v0.2.0", "--summary", str(summary)]) == 0
+    text = changelog.read_text(encoding="utf-8")
+    assert text.startswith("### 0.1.0 (2026-11-23)\n\nA new series.\n")
+    assert "| retired_ids | 1 | 0 | 0 |" in text
+    assert "- retired `events/rubezh-2023`: Never held." in text
+    assert text.endswith("### 0.0.1 (2026-01-01)\n\nFirst.\n")
+
+
+def test_release_files_are_flat_and_listed_with_checksums(repo: Path, tmp_path: Path) -> None:
+    written = {path.name: path.read_bytes() for path in write_assets(repo, tmp_path / "dist")}
+    assert {"csto-open-data.zip", "datapackage.json", "events.csv", "SHA256SUMS"} <= set(written)
+    for line in written["SHA256SUMS"].decode().splitlines():
+        expected, name = line.split("  ")
+        assert hashlib.sha256(written[name]).hexdigest() == expected
+
+
+def test_an_older_checkout_is_compared_with_the_release_it_grew_from(repo: Path) -> None:
+    git(repo.parent.parent, "checkout", "--quiet", "v0.1.0")
+    assert validate_package(repo).notes[0] == "Ids compared with release v0.1.0 (2026-01-10)."
