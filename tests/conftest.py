@@ -6,17 +6,12 @@ published schema, with 1-3 rows per table from `tests/fixtures/minimal/`.
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from csto_data.paths import DESCRIPTOR_PATH
-
-FIXTURE_DATA = Path(__file__).parent / "fixtures" / "minimal" / "data"
-FIXTURE_AS_OF = "2025-06-01"
-"""The fixture's world is frozen at this day: Rubezh-2024 is past, Rubezh-2025 still planned."""
+from .fixture_package import FIXTURE_DATA, write_fixture_descriptor
 
 
 @pytest.fixture
@@ -24,7 +19,5 @@ def package_dir(tmp_path: Path) -> Path:
     """A valid minimal package in `tmp_path/datapackage/`; tests may break it."""
     target = tmp_path / "datapackage"
     shutil.copytree(FIXTURE_DATA, target / "data")
-    descriptor = json.loads(DESCRIPTOR_PATH.read_text(encoding="utf-8"))
-    descriptor["as_of"] = FIXTURE_AS_OF
-    (target / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False), encoding="utf-8")
+    write_fixture_descriptor(target / "datapackage.json")
     return target

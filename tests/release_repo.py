@@ -15,9 +15,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from csto_data.paths import DESCRIPTOR_PATH, REPO_ROOT
+from csto_data.paths import REPO_ROOT
 
-FIXTURE_DATA = Path(__file__).parent / "fixtures" / "minimal" / "data"
+from .fixture_package import FIXTURE_DATA, write_fixture_descriptor
+
 RELEASE_DATES = {"v0.1.0": "2026-01-10T12:00:00+00:00", "v0.2.0": "2026-03-05T12:00:00+00:00"}
 LINK_TABLES = ("event_participants", "event_bodies", "event_documents", "event_people")
 
@@ -99,7 +100,7 @@ def make_release_repo(root: Path) -> Path:
     """Create the repository under `root` with tags v0.1.0 and v0.2.0; returns its descriptor path."""
     package = root / "datapackage"
     shutil.copytree(FIXTURE_DATA, package / "data")
-    shutil.copy(DESCRIPTOR_PATH, package / "datapackage.json")
+    write_fixture_descriptor(package / "datapackage.json")
     shutil.copy(REPO_ROOT / "CITATION.cff", root / "CITATION.cff")
     descriptor = package / "datapackage.json"
     git(root, "init", "--quiet", "--initial-branch=main")
