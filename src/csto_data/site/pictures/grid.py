@@ -161,7 +161,7 @@ def _legend(top: float) -> str:
     for fill, name in items:
         parts.append(svg.rect(x, top + 6, 12, 12, fill, f' stroke="{GRID_LINE}"'))
         parts.append(svg.text(x + 16, top + 16, name))
-        x += 16 + len(name) * 5.6 + 10
+        x += 16 + len(name) * 6.2 + 10
     parts.append(f'<path d="M{svg.number(x)} {svg.number(top + 6)}h12v12Z" fill="{HOSTED_MARK}"/>')
     parts.append(svg.text(x + 16, top + 16, "Hosted"))
     parts.append("</g>")

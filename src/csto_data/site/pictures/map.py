@@ -32,7 +32,7 @@ PADDING_DEGREES, MIN_SPAN_DEGREES = 1.5, 6.0
 SEA, LAND, BORDER = "#dce9f5", "#f4f1ea", "#8c8c8c"
 STANDING_FILLS = {"member": "#b9c4ec", "suspended": "#f7c99a", "former": "#d9d0cb"}
 DOT, DOT_EDGE = "#b3261e", "#ffffff"
-CHARACTER_WIDTH, LABEL_HEIGHT = 6.2, 12.0
+CHARACTER_WIDTH, LABEL_HEIGHT = 6.6, 13.0
 SIMPLIFY_PIXELS = 0.7
 HALO = ' stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"'
 

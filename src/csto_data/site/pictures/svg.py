@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 from csto_data.site.paths import relative_url
 
 TEXT_COLOUR = "#1a1a1a"
-FONT_SIZE = 11
+FONT_SIZE = 12
 
 
 def number(value: float) -> str:
