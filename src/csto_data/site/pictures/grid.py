@@ -40,12 +40,14 @@ class Cell:
     hosted: int
 
     def sentence(self, member: Row) -> str:
-        """The cell's numbers in words, for its tooltip and its link."""
+        """The cell's numbers in words, for its tooltip and its link.
+
+        >>> Cell(2024, "member", 1, 1).sentence({"name": "Tajikistan"})
+        'Tajikistan in 2024 (member): took part in 1 held exercise or training, hosted 1'
+        """
+        done = "1 held exercise or training" if self.took_part == 1 else f"{self.took_part} held exercises and trainings"
         hosted = f", hosted {self.hosted}" if self.hosted else ""
-        return (
-            f"{member['name']}, {self.year} ({STANDING_LABELS[self.standing]}): "
-            f"took part in {self.took_part} held exercise{'s' if self.took_part != 1 else ''} and trainings{hosted}"
-        )
+        return f"{member['name']} in {self.year} ({STANDING_LABELS[self.standing]}): took part in {done}{hosted}"
 
 
 @dataclass(frozen=True)

@@ -139,15 +139,25 @@ def _overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def label_positions(dots: list[Dot], width: float, height: float) -> dict[str, tuple[float, float, str]]:
-    """Where each label goes (x, y, text-anchor), busiest place first; a label that fits nowhere is left out.
+@dataclass(frozen=True)
+class Label:
+    """Where a place's name is written: the text position, its anchor and the box it covers."""
+
+    x: float
+    y: float
+    anchor: str
+    box: Box
+
+
+def label_positions(dots: list[Dot], width: float, height: float) -> dict[str, Label]:
+    """Where each label goes, busiest place first; a label that fits nowhere is left out.
 
     Unlabelled dots keep their name in their tooltip, their link and the table beside the map.
     """
     taken: list[Box] = [
         (dot.x - dot.radius, dot.y - dot.radius, dot.x + dot.radius, dot.y + dot.radius) for dot in dots
     ]
-    placed: dict[str, tuple[float, float, str]] = {}
+    placed: dict[str, Label] = {}
     for dot in sorted(dots, key=lambda item: (-item.events, item.place["name"])):
         length = len(dot.place["name"]) * CHARACTER_WIDTH
         gap = dot.radius + 2
@@ -171,7 +181,7 @@ def label_positions(dots: list[Dot], width: float, height: float) -> dict[str, t
         for x, y, anchor, box in candidates:
             inside = box[0] >= 0 and box[1] >= 0 and box[2] <= width and box[3] <= height
             if inside and not any(_overlaps(box, other) for other in taken if other != own):
-                placed[dot.place["id"]] = (x, y, anchor)
+                placed[dot.place["id"]] = Label(x, y, anchor, box)
                 taken.append(box)
                 break
     return placed
@@ -223,12 +233,10 @@ def place_map(
         parts.append(svg.link(page_path, entity_page("places", dot.place["id"]), label, circle))
     parts.append('</g><g aria-hidden="true" fill="#1a1a1a"' + HALO + ">")
     labels = label_positions(dots, width, height)
-    parts.extend(
-        svg.text(x, y, dot.place["name"], anchor)
-        for dot in dots
-        if dot.place["id"] in labels
-        for x, y, anchor in [labels[dot.place["id"]]]
-    )
+    for dot in dots:
+        if dot.place["id"] in labels:
+            where = labels[dot.place["id"]]
+            parts.append(svg.text(where.x, where.y, dot.place["name"], where.anchor))
     parts.append("</g>")
     parts.append(_legend(shown, height))
     return svg.finish(parts)

@@ -92,7 +92,7 @@ def timeline_chart(page_path: str, prefix: str, timeline: Timeline, title: str) 
             segments.append(f"<g>{rect}{svg.tooltip(tip)}</g>")
         total = timeline.total(year)
         segments.append(svg.text(x + column / 2, bottom - 3, str(total), "middle", ' fill="#1a1a1a"'))
-        parts.append(svg.link(page_path, year_page(year), f"{year}: {total} events", "".join(segments)))
+        parts.append(svg.link(page_path, year_page(year), f"{year}: {total} event{'s' if total != 1 else ''}", "".join(segments)))
     parts.append(_legend(TOP + PLOT_HEIGHT + AXIS + 2))
     return svg.finish(parts)
 
