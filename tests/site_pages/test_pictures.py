@@ -47,8 +47,13 @@ def the_picture(page: Page) -> ET.Element:
 
 
 def links(svg: ET.Element) -> dict[str, str]:
-    """aria-label -> href of every link in the picture."""
-    return {link.get("aria-label", ""): link.get("href", "") for link in svg.iter(f"{SVG}a")}
+    """Accessible name (its own `<title>`) -> href of every link in the picture."""
+    named = {}
+    for link in svg.iter(f"{SVG}a"):
+        title = link.find(f"{SVG}title")
+        assert title is not None and title.text, "a link in a picture has no name"
+        named[title.text] = link.get("href", "")
+    return named
 
 
 def tooltips(svg: ET.Element) -> list[str]:

@@ -20,7 +20,7 @@ from csto_data.site.pictures import svg
 from csto_data.site.pictures.families import family
 from csto_data.site.pictures.membership import STANDING_LABELS, as_of, standing_in_year
 
-NAME_WIDTH, CELL_WIDTH, CELL_HEIGHT, HEADER, LEGEND = 96.0, 21.0, 20.0, 18.0, 26.0
+NAME_WIDTH, CELL_WIDTH, CELL_HEIGHT, HEADER, MIN_WIDTH = 96.0, 21.0, 20.0, 18.0, 480.0
 COUNT_SHADES = (
     (10, "#2b3f8f", "#ffffff"),
     (6, "#4a60b4", "#ffffff"),
@@ -45,7 +45,9 @@ class Cell:
         >>> Cell(2024, "member", 1, 1).sentence({"name": "Tajikistan"})
         'Tajikistan in 2024 (member): took part in 1 held exercise or training, hosted 1'
         """
-        done = "1 held exercise or training" if self.took_part == 1 else f"{self.took_part} held exercises and trainings"
+        done = (
+            "1 held exercise or training" if self.took_part == 1 else f"{self.took_part} held exercises and trainings"
+        )
         hosted = f", hosted {self.hosted}" if self.hosted else ""
         return f"{member['name']} in {self.year} ({STANDING_LABELS[self.standing]}): took part in {done}{hosted}"
 
@@ -107,8 +109,9 @@ def _cell_colours(cell: Cell) -> tuple[str, str]:
 
 def participation_grid(page_path: str, prefix: str, grid: Participation, title: str) -> Markup:
     """The grid; member names link to member pages, cells with events to the year's list."""
-    width = NAME_WIDTH + CELL_WIDTH * len(grid.years) + 4
-    height = HEADER + CELL_HEIGHT * len(grid.rows) + LEGEND
+    width = max(NAME_WIDTH + CELL_WIDTH * len(grid.years) + 4, MIN_WIDTH)
+    legend, legend_height = svg.legend(_legend_items(), width, HEADER + CELL_HEIGHT * len(grid.rows) + 2)
+    height = HEADER + CELL_HEIGHT * len(grid.rows) + 2 + legend_height
     description = (
         "Rows are member states, columns are years; each number is the count of held exercises and trainings "
         "the state took part in, a dark corner marks a year it hosted one, and the shade of an empty cell shows "
@@ -134,40 +137,36 @@ def participation_grid(page_path: str, prefix: str, grid: Participation, title: 
                 svg.text(2, top + 14, member["name"], extra=' fill="#1a1a1a"'),
             )
         )
-        for index, cell in enumerate(cells):
-            parts.append(_cell(page_path, member, cell, NAME_WIDTH + CELL_WIDTH * index, top))
-    parts.append(_legend(HEADER + CELL_HEIGHT * len(grid.rows) + 4))
+        parts.append(f'<g stroke="{GRID_LINE}" stroke-width=".5">')
+        parts.extend(
+            _cell(page_path, member, cell, NAME_WIDTH + CELL_WIDTH * index, top) for index, cell in enumerate(cells)
+        )
+        parts.append("</g>")
+    parts.append(legend)
     return svg.finish(parts)
 
 
 def _cell(page_path: str, member: Row, cell: Cell, x: float, y: float) -> str:
     fill, ink = _cell_colours(cell)
-    shape = svg.rect(x, y, CELL_WIDTH, CELL_HEIGHT, fill, f' stroke="{GRID_LINE}" stroke-width=".5"')
+    shape = svg.rect(x, y, CELL_WIDTH, CELL_HEIGHT, fill)
     if cell.hosted:
-        shape += f'<path d="M{svg.number(x + CELL_WIDTH - 7)} {svg.number(y)}h7v7Z" fill="{HOSTED_MARK}"/>'
+        shape += (
+            f'<path d="M{svg.number(x + CELL_WIDTH - 7)} {svg.number(y)}h7v7Z" fill="{HOSTED_MARK}" stroke="none"/>'
+        )
     if not cell.took_part:
         return f"<g>{shape}{svg.tooltip(cell.sentence(member))}</g>"
-    shape += svg.text(x + CELL_WIDTH / 2, y + 14, str(cell.took_part), "middle", f' fill="{ink}"')
+    shape += svg.text(x + CELL_WIDTH / 2, y + 14, str(cell.took_part), "middle", f' fill="{ink}" stroke="none"')
     return svg.link(page_path, year_page(str(cell.year)), cell.sentence(member), shape)
 
 
-def _legend(top: float) -> str:
-    """Swatches for the standings and the counts, and the hosted corner, in one row."""
+def _legend_items() -> list[tuple[str, str]]:
+    """Swatches for the standings and the hosted corner (a count is written in its cell)."""
     items = [
-        (STANDING_FILLS[name], STANDING_LABELS[name].capitalize())
+        (svg.rect(1, 2, 12, 12, STANDING_FILLS[name], f' stroke="{GRID_LINE}"'), STANDING_LABELS[name].capitalize())
         for name in ("outside", "member", "suspended", "former")
     ]
-    items += [(COUNT_SHADES[-1][1], "1–2 events"), (COUNT_SHADES[0][1], "10 or more")]
-    parts = ['<g aria-hidden="true" fill="#1a1a1a">']
-    x = 2.0
-    for fill, name in items:
-        parts.append(svg.rect(x, top + 6, 12, 12, fill, f' stroke="{GRID_LINE}"'))
-        parts.append(svg.text(x + 16, top + 16, name))
-        x += 16 + len(name) * 6.2 + 10
-    parts.append(f'<path d="M{svg.number(x)} {svg.number(top + 6)}h12v12Z" fill="{HOSTED_MARK}"/>')
-    parts.append(svg.text(x + 16, top + 16, "Hosted"))
-    parts.append("</g>")
-    return "".join(parts)
+    items.append((f'<path d="M1 2h12v12Z" fill="{HOSTED_MARK}"/>', "Hosted"))
+    return items
 
 
 def participation_table_rows(grid: Participation) -> list[tuple[int, list[Cell]]]:

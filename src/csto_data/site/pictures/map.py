@@ -27,11 +27,11 @@ from csto_data.site.pictures import svg
 from csto_data.site.pictures.basemap import countries
 from csto_data.site.pictures.membership import STANDING_LABELS
 
-WIDTH, MAX_HEIGHT, LEGEND_HEIGHT = 800.0, 480.0, 24.0
+WIDTH, MAX_HEIGHT = 800.0, 400.0
 PADDING_DEGREES, MIN_SPAN_DEGREES = 1.5, 6.0
 SEA, LAND, BORDER = "#dce9f5", "#f4f1ea", "#8c8c8c"
 STANDING_FILLS = {"member": "#b9c4ec", "suspended": "#f7c99a", "former": "#d9d0cb"}
-DOT, DOT_EDGE = "#b3261e", "#ffffff"
+DOT = "#b3261e"
 CHARACTER_WIDTH, LABEL_HEIGHT = 6.6, 13.0
 SIMPLIFY_PIXELS = 0.7
 HALO = ' stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"'
@@ -220,16 +220,14 @@ def place_map(
         + ("Shading: " + ", ".join(STANDING_LABELS[name] for name in shown) + ". " if shown else "")
         + "Each dot links to its place page; the table beside the map has the same numbers."
     )
-    parts = [svg.opening(prefix, width, height + LEGEND_HEIGHT, title, description, links=bool(dots))]
-    parts.append(svg.rect(0, 0, width, height + LEGEND_HEIGHT, "#ffffff") + svg.rect(0, 0, width, height, SEA))
+    legend, legend_height = svg.legend(_legend_items(shown), width, height)
+    parts = [svg.opening(prefix, width, height + legend_height, title, description, links=bool(dots))]
+    parts.append(svg.rect(0, 0, width, height + legend_height, "#ffffff") + svg.rect(0, 0, width, height, SEA))
     parts.append(_outlines(frame, standings, focus))
-    parts.append('<g stroke="#ffffff" stroke-width="1">')
+    parts.append(f'<g stroke="#ffffff" stroke-width="1" fill="{DOT}" fill-opacity=".8">')
     for dot in dots:
         label = f"{dot.place['name']}: {dot.events} event{'s' if dot.events != 1 else ''}"
-        circle = (
-            f'<circle cx="{svg.number(dot.x)}" cy="{svg.number(dot.y)}" r="{svg.number(dot.radius)}" '
-            f'fill="{DOT}" fill-opacity=".8"/>'
-        )
+        circle = f'<circle cx="{svg.number(dot.x)}" cy="{svg.number(dot.y)}" r="{svg.number(dot.radius)}"/>'
         parts.append(svg.link(page_path, entity_page("places", dot.place["id"]), label, circle))
     parts.append('</g><g aria-hidden="true" fill="#1a1a1a"' + HALO + ">")
     labels = label_positions(dots, width, height)
@@ -238,7 +236,7 @@ def place_map(
             where = labels[dot.place["id"]]
             parts.append(svg.text(where.x, where.y, dot.place["name"], where.anchor))
     parts.append("</g>")
-    parts.append(_legend(shown, height))
+    parts.append(legend)
     return svg.finish(parts)
 
 
@@ -265,16 +263,14 @@ def _outlines(frame: Frame, standings: Mapping[str, str], focus: str) -> str:
     return "".join(parts)
 
 
-def _legend(standings: list[str], top: float) -> str:
-    """A row of swatches below the map for the standings shown, and what a dot's size means."""
-    parts = ['<g aria-hidden="true" fill="#1a1a1a">']
-    x = 6.0
-    for standing in standings:
-        parts.append(svg.rect(x, top + 6, 14, 10, STANDING_FILLS[standing], f' stroke="{BORDER}"'))
-        name = STANDING_LABELS[standing].capitalize()
-        parts.append(svg.text(x + 19, top + 15, name))
-        x += 19 + len(name) * CHARACTER_WIDTH + 16
-    parts.append(f'<circle cx="{svg.number(x + 6)}" cy="{svg.number(top + 11)}" r="5" fill="{DOT}"/>')
-    parts.append(svg.text(x + 16, top + 15, "Place (larger: more events)"))
-    parts.append("</g>")
-    return "".join(parts)
+def _legend_items(standings: list[str]) -> list[tuple[str, str]]:
+    """Swatches for the standings shown, and what a dot's size means."""
+    items = [
+        (
+            svg.rect(1, 3, 14, 10, STANDING_FILLS[standing], f' stroke="{BORDER}"'),
+            STANDING_LABELS[standing].capitalize(),
+        )
+        for standing in standings
+    ]
+    items.append((f'<circle cx="8" cy="8" r="5" fill="{DOT}"/>', "Place (larger: more events)"))
+    return items

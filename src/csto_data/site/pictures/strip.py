@@ -15,14 +15,16 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from csto_data.model import Row, event_sort_key, event_year
-from csto_data.site.paths import entity_page
+from csto_data.site.paths import entity_page, year_page
 from csto_data.site.pictures import svg
 
-NAME_WIDTH, CELL_WIDTH, CELL_HEIGHT, HEADER, LEGEND = 150.0, 21.0, 18.0, 16.0, 26.0
+NAME_WIDTH, CELL_WIDTH, CELL_HEIGHT, HEADER, MIN_WIDTH = 150.0, 21.0, 18.0, 16.0, 480.0
 ROW_GAP = 4.0
 STATUSES = ("held", "ongoing", "planned", "postponed", "cancelled", "unconfirmed")
 STATUS_LABELS = {status: status.capitalize() for status in STATUSES}
-EMPTY_FILL, GRID_LINE = "#ffffff", "#bdbdbd"
+EMPTY_FILL, GRID_LINE, MANY_FILL = "#ffffff", "#bdbdbd", "#003a5c"
+MAX_MARKS = 3
+"""More editions than this in one year are drawn as one count, so the strip stays small."""
 
 
 def _mark(status: str, x: float, y: float, width: float) -> str:
@@ -81,8 +83,11 @@ def series_strips(page_path: str, prefix: str, rows: list[SeriesRow], title: str
     """The strips, one per series, over the same years; with `names`, each row starts with a linked name."""
     years = year_span(rows)
     left = NAME_WIDTH if names else 0.0
-    width = left + CELL_WIDTH * len(years) + 4
-    height = HEADER + (CELL_HEIGHT + ROW_GAP) * len(rows) + LEGEND
+    width = max(left + CELL_WIDTH * len(years) + 4, MIN_WIDTH)
+    crowded = any(len(editions) > MAX_MARKS for row in rows for editions in row.by_year.values())
+    strips_bottom = HEADER + (CELL_HEIGHT + ROW_GAP) * len(rows)
+    legend, legend_height = svg.legend(_legend_items(crowded), width, strips_bottom)
+    height = strips_bottom + legend_height
     description = (
         "Each square is a year; a coloured square is an edition (held, ongoing, planned, postponed, cancelled or "
         "unconfirmed), an empty one a year without an edition. Each edition links to its page; "
@@ -107,15 +112,26 @@ def series_strips(page_path: str, prefix: str, rows: list[SeriesRow], title: str
             parts.append(svg.link(page_path, entity_page("series", row.series["id"]), row.series["name"], name))
         for index, year in enumerate(years):
             parts.append(_year_cell(page_path, row, year, left + CELL_WIDTH * index, top))
-    parts.append(_legend(HEADER + (CELL_HEIGHT + ROW_GAP) * len(rows)))
+    parts.append(legend)
     return svg.finish(parts)
 
 
 def _year_cell(page_path: str, row: SeriesRow, year: int, x: float, y: float) -> str:
-    """An empty year (no tooltip: the legend says it, and the file stays small), or one linked mark per edition."""
+    """An empty year, one linked mark per edition, or past `MAX_MARKS` one count linked to the year's list.
+
+    Empty years have no tooltip (the legend says it) so the file stays small.
+    """
     editions = row.by_year.get(year, [])
     if not editions:
         return svg.rect(x + 1, y + 1, CELL_WIDTH - 2, CELL_HEIGHT - 2, EMPTY_FILL, f' stroke="{GRID_LINE}"')
+    if len(editions) > MAX_MARKS:
+        statuses = Counter(event["status"] for event in editions)
+        detail = ", ".join(f"{count} {status}" for status, count in sorted(statuses.items()))
+        mark = svg.rect(x + 1, y + 1, CELL_WIDTH - 2, CELL_HEIGHT - 2, MANY_FILL) + svg.text(
+            x + CELL_WIDTH / 2, y + CELL_HEIGHT / 2 + 4, str(len(editions)), "middle", ' fill="#ffffff"'
+        )
+        label = f"{row.series['name']}, {year}: {len(editions)} editions ({detail})"
+        return svg.link(page_path, year_page(str(year)), label, mark)
     share = CELL_WIDTH / len(editions)
     return "".join(
         svg.link(
@@ -128,17 +144,10 @@ def _year_cell(page_path: str, row: SeriesRow, year: int, x: float, y: float) ->
     )
 
 
-def _legend(top: float) -> str:
-    parts = ['<g aria-hidden="true" fill="#1a1a1a">']
-    x = 2.0
-    for status in (*STATUSES, ""):
-        parts.append(
-            _mark(status, x, top + 6, 16)
-            if status
-            else svg.rect(x + 1, top + 7, 14, 16, EMPTY_FILL, f' stroke="{GRID_LINE}"')
-        )
-        name = STATUS_LABELS[status] if status else "No edition"
-        parts.append(svg.text(x + 20, top + 19, name))
-        x += 20 + len(name) * 6.2 + 10
-    parts.append("</g>")
-    return "".join(parts)
+def _legend_items(many: bool) -> list[tuple[str, str]]:
+    """Each status's mark, an empty year, and (when drawn) the count of a crowded year."""
+    items = [(_mark(status, 0, 0, 16), STATUS_LABELS[status]) for status in STATUSES]
+    items.append((svg.rect(1, 1, 14, 16, EMPTY_FILL, f' stroke="{GRID_LINE}"'), "No edition"))
+    if many:
+        items.append((svg.rect(1, 1, 14, 16, MANY_FILL), f"More than {MAX_MARKS}: their number"))
+    return items

@@ -18,7 +18,7 @@ from csto_data.site.paths import year_page
 from csto_data.site.pictures import svg
 from csto_data.site.pictures.families import FAMILIES, FAMILY_COLOURS, FAMILY_LABELS, family
 
-WIDTH, PLOT_HEIGHT, AXIS, TOP, LEFT, LEGEND = 800.0, 220.0, 18.0, 16.0, 28.0, 24.0
+WIDTH, PLOT_HEIGHT, AXIS, TOP, LEFT = 800.0, 220.0, 18.0, 16.0, 28.0
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,9 @@ def timeline_chart(page_path: str, prefix: str, timeline: Timeline, title: str) 
     column = (WIDTH - LEFT) / len(years)
     largest = max(timeline.total(year) for year in timeline.years)
     scale = PLOT_HEIGHT / largest
-    height = TOP + PLOT_HEIGHT + AXIS + LEGEND
+    swatches = [(svg.rect(1, 2, 14, 12, FAMILY_COLOURS[name]), FAMILY_LABELS[name]) for name in FAMILIES]
+    legend, legend_height = svg.legend(swatches, WIDTH, TOP + PLOT_HEIGHT + AXIS)
+    height = TOP + PLOT_HEIGHT + AXIS + legend_height
     description = (
         f"Events per year from {first} to {last}, each column stacked by family: "
         + ", ".join(FAMILY_LABELS[name].lower() for name in FAMILIES)
@@ -92,8 +94,10 @@ def timeline_chart(page_path: str, prefix: str, timeline: Timeline, title: str) 
             segments.append(f"<g>{rect}{svg.tooltip(tip)}</g>")
         total = timeline.total(year)
         segments.append(svg.text(x + column / 2, bottom - 3, str(total), "middle", ' fill="#1a1a1a"'))
-        parts.append(svg.link(page_path, year_page(year), f"{year}: {total} event{'s' if total != 1 else ''}", "".join(segments)))
-    parts.append(_legend(TOP + PLOT_HEIGHT + AXIS + 2))
+        parts.append(
+            svg.link(page_path, year_page(year), f"{year}: {total} event{'s' if total != 1 else ''}", "".join(segments))
+        )
+    parts.append(legend)
     return svg.finish(parts)
 
 
@@ -105,16 +109,5 @@ def _axis(largest: int, scale: float) -> str:
         y = TOP + PLOT_HEIGHT - value * scale
         parts.append(f'<path d="M{svg.number(LEFT)} {svg.number(y)}H{svg.number(WIDTH)}" stroke="#d0d0d0"/>')
         parts.append(svg.text(LEFT - 4, y + 4, str(value), "end"))
-    parts.append("</g>")
-    return "".join(parts)
-
-
-def _legend(top: float) -> str:
-    parts = ['<g aria-hidden="true" fill="#1a1a1a">']
-    x = LEFT
-    for name in FAMILIES:
-        parts.append(svg.rect(x, top + 6, 14, 12, FAMILY_COLOURS[name]))
-        parts.append(svg.text(x + 19, top + 16, FAMILY_LABELS[name]))
-        x += 19 + len(FAMILY_LABELS[name]) * 6.2 + 16
     parts.append("</g>")
     return "".join(parts)
