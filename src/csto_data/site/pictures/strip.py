@@ -82,7 +82,7 @@ def year_span(rows: list[SeriesRow]) -> list[int]:
 def series_strips(page_path: str, prefix: str, rows: list[SeriesRow], title: str, names: bool = True) -> Markup:
     """The strips, one per series, over the same years; with `names`, each row starts with a linked name."""
     years = year_span(rows)
-    left = NAME_WIDTH if names else 0.0
+    left = NAME_WIDTH if names else 8.0
     width = max(left + CELL_WIDTH * len(years) + 4, MIN_WIDTH)
     crowded = any(len(editions) > MAX_MARKS for row in rows for editions in row.by_year.values())
     strips_bottom = HEADER + (CELL_HEIGHT + ROW_GAP) * len(rows)
