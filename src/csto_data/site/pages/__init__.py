@@ -7,7 +7,7 @@ chart) are drawn by `csto_data.site.pictures`.
 |---|---|---|
 | home | events, members, documents, sources | index.md |
 | events | events and their link tables | events/index.md, events/by-year/*, events/timeline.md, events/<id>.md |
-| members | members, memberships, chairmanships | members/index.md, members/participation.md, members/<id>.md |
+| members | members, memberships, chairmanships, event_participants | members/index.md, participation.md, <id>.md |
 | documents | documents, event_documents, bodies | documents/index.md (plan glossary), documents/<id>.md, glossary.md |
 | series | series, events | series/index.md, series/<id>.md (strips of editions) |
 | bodies | bodies, events, documents | bodies/index.md, bodies/<id>.md |
