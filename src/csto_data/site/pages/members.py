@@ -61,12 +61,17 @@ def participation_page(site: SiteContext, grid: Participation) -> Page:
     )
 
 
-def member_map(site: SiteContext, member: Row, places: list[Row], standings: dict[str, str]) -> Markup:
-    """The state's outline and its places with coordinates, framed on the state (and any place beyond it)."""
+def member_map(site: SiteContext, member: Row, places: list[Row], standings: dict[str, str]) -> Markup | None:
+    """The state's outline and its places with coordinates, framed on the state (and any place beyond it).
+
+    None for a state the basemap does not outline and with no located place: nothing to frame.
+    """
     boxes = [place_box(place) for place in places]
     outline = outline_box(member["id"])
     if outline:
         boxes.append(outline)
+    if not boxes:
+        return None
     counts = {place["id"]: len(site.data.place_events.get(place["id"], [])) for place in places}
     return place_map(
         entity_page("members", member["id"]),
@@ -110,7 +115,7 @@ def yearly_counts(listing: EventList) -> list[tuple[str, int, int]]:
 
 
 def profile(
-    site: SiteContext, member: Row, listing: EventList, grid: Participation, picture: Markup, places: list[Row]
+    site: SiteContext, member: Row, listing: EventList, grid: Participation, picture: Markup | None, places: list[Row]
 ) -> Page:
     data = site.data
     event_ids = {event["id"] for event, _ in listing.events}
