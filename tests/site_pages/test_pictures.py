@@ -25,6 +25,7 @@ from csto_data.site.pictures.families import FAMILIES, FAMILY_COLOURS
 from csto_data.site.pictures.map import Dot, label_positions
 from csto_data.site.pictures.membership import STANDING_LABELS
 from csto_data.site.pictures.natural_earth import country_shape, decode_arcs
+from csto_data.site.pictures.strip import SeriesRow, series_strips
 
 SVG = "{http://www.w3.org/2000/svg}"
 MAX_BYTES = 100_000
@@ -204,3 +205,17 @@ def test_topojson_arcs_are_decoded_and_reversed_arcs_walk_backwards() -> None:
     assert arcs[0] == [(0, 0), (2, 0), (2, 2)]
     square = country_shape(arcs, {"type": "Polygon", "arcs": [[0, ~1]]})
     assert square is not None and square.area == 4
+
+
+def test_a_crowded_year_of_a_series_is_one_count_linked_to_the_year() -> None:
+    editions = [
+        {"id": f"drill-{number}", "title": f"Drill {number}", "status": "held", "start": f"2024-0{number}"}
+        for number in range(1, 5)
+    ] + [{"id": "drill-5", "title": "Drill 5", "status": "planned", "start": "2025-05"}]
+    row = SeriesRow.of({"id": "drill", "name": "Drill"}, editions)
+    strip = ET.fromstring(series_strips("series/drill.md", "strip", [row], "Drill", names=False))
+    assert links(strip) == {
+        "Drill, 2024: 4 editions": "../../events/by-year/2024/",
+        "Drill 5, 2025: planned": "../../events/drill-5/",
+    }
+    assert "More than 3: their number" in ET.tostring(strip, encoding="unicode")

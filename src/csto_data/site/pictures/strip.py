@@ -110,8 +110,12 @@ def series_strips(page_path: str, prefix: str, rows: list[SeriesRow], title: str
         if names:
             name = svg.text(2, top + 13, row.series["name"], extra=' fill="#1a1a1a"')
             parts.append(svg.link(page_path, entity_page("series", row.series["id"]), row.series["name"], name))
-        for index, year in enumerate(years):
-            parts.append(_year_cell(page_path, row, year, left + CELL_WIDTH * index, top))
+        # Shared by the crowded years' counts, the most repeated mark of a large strip.
+        parts.append(f'<g fill="{MANY_FILL}" text-anchor="middle">')
+        parts.extend(
+            _year_cell(page_path, row, year, left + CELL_WIDTH * index, top) for index, year in enumerate(years)
+        )
+        parts.append("</g>")
     parts.append(legend)
     return svg.finish(parts)
 
@@ -119,18 +123,17 @@ def series_strips(page_path: str, prefix: str, rows: list[SeriesRow], title: str
 def _year_cell(page_path: str, row: SeriesRow, year: int, x: float, y: float) -> str:
     """An empty year, one linked mark per edition, or past `MAX_MARKS` one count linked to the year's list.
 
-    Empty years have no tooltip (the legend says it) so the file stays small.
+    Empty years have no tooltip (the legend says it) and a crowded year's
+    tooltip gives only its count (the table has the statuses), so the file
+    stays small however many editions a year has.
     """
     editions = row.by_year.get(year, [])
     if not editions:
         return svg.rect(x + 1, y + 1, CELL_WIDTH - 2, CELL_HEIGHT - 2, EMPTY_FILL, f' stroke="{GRID_LINE}"')
     if len(editions) > MAX_MARKS:
-        statuses = Counter(event["status"] for event in editions)
-        detail = ", ".join(f"{count} {status}" for status, count in sorted(statuses.items()))
-        mark = svg.rect(x + 1, y + 1, CELL_WIDTH - 2, CELL_HEIGHT - 2, MANY_FILL) + svg.text(
-            x + CELL_WIDTH / 2, y + CELL_HEIGHT / 2 + 4, str(len(editions)), "middle", ' fill="#ffffff"'
-        )
-        label = f"{row.series['name']}, {year}: {len(editions)} editions ({detail})"
+        count = svg.text(x + CELL_WIDTH / 2, y + CELL_HEIGHT / 2 + 4, str(len(editions)), extra=' fill="#fff"')
+        mark = svg.rect(x + 1, y + 1, CELL_WIDTH - 2, CELL_HEIGHT - 2, "") + count
+        label = f"{row.series['name']}, {year}: {len(editions)} editions"
         return svg.link(page_path, year_page(str(year)), label, mark)
     share = CELL_WIDTH / len(editions)
     return "".join(

@@ -51,7 +51,7 @@ def tooltip(text: str) -> str:
 
 
 def text(x: float, y: float, content: str, anchor: str = "start", extra: str = "") -> str:
-    """A label in the page's text colour; `extra` adds attributes such as a halo."""
+    """A label; "start" writes no anchor, so the text inherits its group's; `extra` adds attributes."""
     anchor_attribute = "" if anchor == "start" else f' text-anchor="{anchor}"'
     return f'<text x="{number(x)}" y="{number(y)}"{anchor_attribute}{extra}>{escape(content)}</text>'
 
@@ -62,10 +62,11 @@ def finish(parts: list[str]) -> Markup:
 
 
 def rect(x: float, y: float, width: float, height: float, fill: str, extra: str = "") -> str:
-    """A filled rectangle; `extra` adds attributes such as a stroke."""
+    """A filled rectangle (an empty `fill` inherits its group's); `extra` adds attributes such as a stroke."""
+    fill_attribute = f' fill="{fill}"' if fill else ""
     return (
-        f'<rect x="{number(x)}" y="{number(y)}" width="{number(width)}" height="{number(height)}" '
-        f'fill="{fill}"{extra}/>'
+        f'<rect x="{number(x)}" y="{number(y)}" width="{number(width)}" height="{number(height)}"'
+        f"{fill_attribute}{extra}/>"
     )
 
 
