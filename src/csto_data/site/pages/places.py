@@ -8,6 +8,7 @@ from csto_data.site.citations import Citations
 from csto_data.site.listing import EventList, index_pages, list_pages
 from csto_data.site.page import Page, SiteContext, markdown_page
 from csto_data.site.paths import entity_page
+from csto_data.site.pictures.basemap import provenance
 from csto_data.site.pictures.map import frame_around, located, place_box, place_map
 from csto_data.site.pictures.membership import current_standings
 
@@ -33,7 +34,16 @@ def build(site: SiteContext) -> Iterator[Page]:
         if with_coordinates
         else None
     )
-    yield from index_pages(site, "places", places, "pages/places_index.md.j2", "places", PAGE_SIZE, picture=picture)
+    yield from index_pages(
+        site,
+        "places",
+        places,
+        "pages/places_index.md.j2",
+        "places",
+        PAGE_SIZE,
+        picture=picture,
+        outlines=provenance()["data"],
+    )
     for place in places:
         listing = EventList.newest_first(
             f"places/{place['id']}/events",
