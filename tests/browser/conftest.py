@@ -162,4 +162,8 @@ def audited_pages(rubezh_event: Row) -> dict[str, str]:
         "member": f"members/{rubezh_event['host_id']}/",
         "plan glossary": "documents/",
         "data": "data/",
+        "places map": "places/",
+        "participation grid": "members/participation/",
+        "series strips": f"series/{rubezh_event['series_id']}/",
+        "timeline": "events/timeline/",
     }

@@ -21,8 +21,18 @@ VIEWPORT: ViewportSize = {"width": 1280, "height": 900}
 """Wide enough for Material's desktop layout, where the search box sits in the header."""
 TIMEOUT_MS = 20_000
 
-AUDITED_PAGES = ("home", "event", "member", "plan glossary", "data")
-"""The pages checked for accessibility, one of each kind a reader meets."""
+AUDITED_PAGES = (
+    "home",
+    "event",
+    "member",
+    "plan glossary",
+    "data",
+    "places map",
+    "participation grid",
+    "series strips",
+    "timeline",
+)
+"""The pages checked for accessibility, one of each kind a reader meets, and each kind of picture."""
 
 
 @dataclass

@@ -23,8 +23,13 @@ EVENT_PATH = re.compile(r"^/events/([a-z0-9]+(?:-[a-z0-9]+)*)/$")
 
 
 def article_links(reader: Reader) -> list[str]:
-    """Absolute URLs of the links in the page's main content, in document order."""
-    hrefs: list[str] = reader.page.eval_on_selector_all("article a[href]", "links => links.map(link => link.href)")
+    """Absolute URLs of the links in the page's main content, in document order.
+
+    Resolved from the attribute because an SVG link's `href` property is an object, not a URL.
+    """
+    hrefs: list[str] = reader.page.eval_on_selector_all(
+        "article a[href]", "links => links.map(link => new URL(link.getAttribute('href'), location.href).href)"
+    )
     return hrefs
 
 

@@ -51,7 +51,7 @@ DESCRIPTOR_VARIABLE = "CSTO_DESCRIPTOR"
 
 DEFAULT_SIZES = (1000, 10000)
 ENTITY_PAGE = re.compile(
-    r"^(events|members|places|series|bodies|people|documents|sources)/(?!page-\d+/|by-year/|timeline/)[^/]+/index\.html$"
+    r"^(events|members|places|series|bodies|people|documents|sources)/(?!page-\d+/|by-year/|timeline/|participation/)[^/]+/index\.html$"
 )
 """One record's own page (an event, a member...), not a listing or a paginated index."""
 

@@ -1,12 +1,15 @@
 """One module per page kind; each has `build(site)` yielding its pages.
 
+The pictures on them (maps, the participation grid, series strips, the timeline
+chart) are drawn by `csto_data.site.pictures`.
+
 | module | reads | writes |
 |---|---|---|
 | home | events, members, documents, sources | index.md |
 | events | events and their link tables | events/index.md, events/by-year/*, events/timeline.md, events/<id>.md |
-| members | members, memberships, chairmanships, event_participants | members/index.md, members/<id>.md |
+| members | members, memberships, chairmanships, event_participants | members/index.md, participation.md, <id>.md |
 | documents | documents, event_documents, bodies | documents/index.md (plan glossary), documents/<id>.md, glossary.md |
-| series | series, events | series/index.md, series/<id>.md |
+| series | series, events | series/index.md, series/<id>.md (strips of editions) |
 | bodies | bodies, events, documents | bodies/index.md, bodies/<id>.md |
 | people | people, positions, event_people | people/index.md, people/<id>.md |
 | places | places, events | places/index.md (map), places/<id>.md |

@@ -11,6 +11,8 @@ from csto_data.site.citations import Citations
 from csto_data.site.listing import EventList, list_pages
 from csto_data.site.page import Page, SiteContext, markdown_page
 from csto_data.site.paths import entity_page, year_page
+from csto_data.site.pictures.families import FAMILIES, FAMILY_COLOURS, FAMILY_LABELS, family
+from csto_data.site.pictures.timeline import Timeline, timeline_chart
 from csto_data.site.settings import correction_url, csv_line_url
 
 
@@ -41,19 +43,26 @@ def build(site: SiteContext) -> Iterator[Page]:
 
 
 def timeline(site: SiteContext) -> dict[str, Any]:
-    """Counts per year and kind, for a bar chart drawn without any script."""
+    """Counts per year and kind: a chart by family (SVG, no script) and the table by kind beside it."""
     counts: Counter[tuple[str, str]] = Counter()
     for event in site.data.tables["events"]:
         counts[(event_year(event), event["kind"])] += 1
     years = sorted({year for year, _ in counts})
     kinds = sorted({kind for _, kind in counts})
     totals = {year: sum(counts[(year, kind)] for kind in kinds) for year in years}
+    chart = timeline_chart(
+        "events/timeline.md", "timeline", Timeline.of(site.data.tables["events"]), "Events per year, by family"
+    )
     return {
         "years": years,
         "kinds": kinds,
         "counts": counts,
         "totals": totals,
-        "largest": max(totals.values(), default=1),
+        "picture": chart,
+        "families": [
+            (FAMILY_LABELS[name], FAMILY_COLOURS[name], [kind for kind in kinds if family(kind) == name])
+            for name in FAMILIES
+        ],
     }
 
 

@@ -1,24 +1,88 @@
-"""members.csv, memberships.csv, chairmanships.csv and participations -> member pages."""
+"""members.csv, memberships.csv, chairmanships.csv and participations -> member pages.
+
+Each member page carries a map of the state's places and its row of the
+participation grid; the whole grid has a page of its own
+(`members/participation.md`).
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
 
+from markupsafe import Markup
+
 from csto_data.model import Row, event_sort_key, event_year
 from csto_data.site.citations import Citations
 from csto_data.site.listing import PREVIEW_SIZE, EventList, list_pages
 from csto_data.site.page import Page, SiteContext, markdown_page
 from csto_data.site.paths import entity_page
+from csto_data.site.pictures.grid import Participation, participation, participation_grid, participation_table_rows
+from csto_data.site.pictures.map import frame_around, located, outline_box, place_box, place_map
+from csto_data.site.pictures.membership import STANDING_LABELS, current_standings
+
+PARTICIPATION_PAGE = "members/participation.md"
 
 
 def build(site: SiteContext) -> Iterator[Page]:
     members = sorted(site.data.tables["members"], key=lambda row: row["name"])
+    grid = participation(site.data)
     yield markdown_page(site, "members/index.md", "pages/members_index.md.j2", "members", members=members)
+    yield participation_page(site, grid)
+    standings = current_standings(site.data)
+    places_of: dict[str, list[Row]] = {}
+    for place in sorted(site.data.tables["places"], key=lambda row: row["name"]):
+        places_of.setdefault(place["member_id"], []).append(place)
     for member in members:
         listing = member_events(site, member)
-        yield profile(site, member, listing)
+        places = places_of.get(member["id"], [])
+        picture = member_map(site, member, located(places), standings)
+        yield profile(site, member, listing, grid.row_of(member["id"]), picture, places)
         yield from list_pages(site, listing)
+
+
+def participation_page(site: SiteContext, grid: Participation) -> Page:
+    """The whole grid of member states by year, with the same numbers as a table of years."""
+    picture = participation_grid(
+        PARTICIPATION_PAGE,
+        "participation",
+        grid,
+        "Held exercises and trainings each member state took part in, by year",
+    )
+    return markdown_page(
+        site,
+        PARTICIPATION_PAGE,
+        "pages/participation.md.j2",
+        "event_participants",
+        picture=picture,
+        grid=grid,
+        table=participation_table_rows(grid),
+        standing_labels=STANDING_LABELS,
+    )
+
+
+def member_map(site: SiteContext, member: Row, places: list[Row], standings: dict[str, str]) -> Markup | None:
+    """The state's outline and its places with coordinates, framed on the state (and any place beyond it).
+
+    None for a state the basemap does not outline and with no located place: nothing to frame.
+    """
+    boxes = [place_box(place) for place in places]
+    outline = outline_box(member["id"])
+    if outline:
+        boxes.append(outline)
+    if not boxes:
+        return None
+    counts = {place["id"]: len(site.data.place_events.get(place["id"], [])) for place in places}
+    return place_map(
+        entity_page("members", member["id"]),
+        "member-map",
+        places,
+        counts,
+        standings,
+        frame_around(boxes),
+        f"Map of {member['name']} and the places where CSTO events took place there",
+        focus=member["id"],
+    )
 
 
 def member_events(site: SiteContext, member: Row) -> EventList:
@@ -50,7 +114,9 @@ def yearly_counts(listing: EventList) -> list[tuple[str, int, int]]:
     return [(year, hosted[year], other[year]) for year in years]
 
 
-def profile(site: SiteContext, member: Row, listing: EventList) -> Page:
+def profile(
+    site: SiteContext, member: Row, listing: EventList, grid: Participation, picture: Markup | None, places: list[Row]
+) -> Page:
     data = site.data
     event_ids = {event["id"] for event, _ in listing.events}
     document_ids = sorted(
@@ -67,6 +133,15 @@ def profile(site: SiteContext, member: Row, listing: EventList) -> Page:
         chairmanships=sorted(data.chairmanships.get(member["id"], []), key=lambda row: int(row["year"])),
         listing=listing,
         years=yearly_counts(listing),
+        picture=picture,
+        places=[(place, len(data.place_events.get(place["id"], []))) for place in places],
+        grid_row=participation_grid(
+            entity_page("members", member["id"]),
+            "participation",
+            grid,
+            f"Held exercises and trainings {member['name']} took part in, by year",
+        ),
+        exercises={str(cell.year): cell for _, cells in grid.rows for cell in cells},
         people=sorted(data.member_people.get(member["id"], []), key=lambda row: row["name"]),
         documents=[data.by_id["documents"][document_id] for document_id in document_ids],
         limit=PREVIEW_SIZE * 2,

@@ -31,4 +31,6 @@ SECTIONS = (
 def build(site: SiteContext) -> Iterator[Page]:
     lines = ["* [Home](index.md)", "* [Events](events/index.md)", "    * [Timeline](events/timeline.md)"]
     lines += [f"* [{title}]({path})" for title, path in SECTIONS[1:]]
+    members = lines.index("* [Members](members/index.md)")
+    lines.insert(members + 1, "    * [Who took part, year by year](members/participation.md)")
     yield Page(".nav.md", "\n".join(lines) + "\n")
