@@ -9,6 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from csto_data.exports import ExportFile, build_downloads
 from csto_data.model import Dataset
 from csto_data.site.escaping import escape_text
 from csto_data.site.render import render
@@ -30,6 +31,11 @@ class SiteContext:
 
     data: Dataset
     abbreviations: tuple[tuple[str, str], ...]
+
+    @cached_property
+    def downloads(self) -> list[ExportFile]:
+        """Every download, built once per site (the data page lists them, the home page's metadata too)."""
+        return build_downloads(self.data)
 
     @cached_property
     def _abbreviation_pattern(self) -> re.Pattern[str]:

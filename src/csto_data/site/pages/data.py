@@ -1,4 +1,4 @@
-"""datapackage.json and the CSV files -> the data page (downloads, dictionary) and the files."""
+"""The package in every format -> the data page (downloads, dictionary, formats) and the files."""
 
 from __future__ import annotations
 
@@ -6,24 +6,34 @@ from collections.abc import Iterator
 
 from markupsafe import Markup
 
-from csto_data.site.downloads import changelog, downloads
+from csto_data.exports.country_year import COUNTRY_YEAR_TABLE, EXERCISE_KINDS, MME_VARIABLES, country_year_rows
+from csto_data.exports.sqlite import EXAMPLE_QUERIES
+from csto_data.site.downloads import changelog, dataset_jsonld, download_pages, group
 from csto_data.site.page import Page, SiteContext, markdown_page
 
 
 def build(site: SiteContext) -> Iterator[Page]:
-    files = downloads(site.data.spec)
-    for download in files:
-        yield Page(download.path, download.content)
+    files = site.downloads
+    yield from download_pages(files)
     tables = [(table, table.foreign_keys) for table in site.data.spec.tables]
+    rows = {table.path: len(site.data.tables[table.name]) for table in site.data.spec.tables}
+    rows[COUNTRY_YEAR_TABLE.path] = len(country_year_rows(site.data))
     yield markdown_page(
         site,
         "data.md",
         "pages/data.md.j2",
         None,
         downloads=files,
+        groups=group(files),
         tables=tables,
+        country_year=COUNTRY_YEAR_TABLE,
+        mme_variables=MME_VARIABLES,
+        exercise_kinds=sorted(EXERCISE_KINDS),
+        # The example queries are the project's own SQL, shown verbatim in code blocks.
+        example_queries=[(title, Markup(query)) for title, query in EXAMPLE_QUERIES],
         package=site.data.spec.raw,
-        rows={name: len(rows) for name, rows in site.data.tables.items()},
+        rows=rows,
+        jsonld=dataset_jsonld(site.data, files),
         # The changelog is the project's own Markdown, not data: it is trusted as written.
         changelog=Markup(changelog(site.data.spec)),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from csto_data.model import event_sort_key
+from csto_data.site.downloads import dataset_jsonld
 from csto_data.site.page import Page, SiteContext, markdown_page
 
 
@@ -17,5 +18,13 @@ def build(site: SiteContext) -> Iterator[Page]:
     held = [event for event in newest if event["status"] == "held"][:8]
     counts = {name: len(data.tables[name]) for name in ("events", "members", "documents", "sources", "series")}
     yield markdown_page(
-        site, "index.md", "pages/home.md.j2", None, counts=counts, latest=held, upcoming=upcoming, package=data.spec.raw
+        site,
+        "index.md",
+        "pages/home.md.j2",
+        None,
+        counts=counts,
+        latest=held,
+        upcoming=upcoming,
+        package=data.spec.raw,
+        jsonld=dataset_jsonld(data, site.downloads),
     )
