@@ -34,7 +34,7 @@ EXAMPLE_QUERIES: tuple[tuple[str, str], ...] = (
         "Every exercise a state took part in, with host and place names",
         "SELECT e.start, e.title, e.host_name, e.place_name, p.role\n"
         "FROM events_named AS e JOIN event_participants AS p ON p.event_id = e.id\n"
-        "WHERE p.member_id = 'kaz' AND e.kind = 'exercise' ORDER BY e.start;",
+        "WHERE p.member_id = 'tjk' AND e.kind = 'exercise' ORDER BY e.start;",
     ),
     (
         "Exercise-country-year rows per state (MME layout)",
