@@ -81,7 +81,7 @@ COUNTRY_YEAR_TABLE = TableSpec(
 )
 
 MME_VARIABLES: dict[str, str] = {
-    "event_id": "MMEID (an id of its own, not MME's)",
+    "event_id": "none (MME's MMEID numbers MME's own exercises)",
     "Ex_Name": "Ex_Name",
     "Series_Name": "Series_Name",
     "gwcode": "gwcode",
