@@ -105,10 +105,11 @@ def event(data: Dataset, row: Row, page_url: str) -> dict[str, Any]:
         "name": row["title"],
         "url": page_url,
         "description": row.get("summary", ""),
-        "eventStatus": EVENT_STATUS.get(row["status"], "https://schema.org/EventScheduled"),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "organizer": {"@type": "Organization", "name": organizer["name"]} if organizer else ORGANIZATION,
     }
+    if row["status"] != "unconfirmed":  # schema.org has no status for "not confirmed to have happened"
+        result["eventStatus"] = EVENT_STATUS.get(row["status"], "https://schema.org/EventScheduled")
     if row.get("title_ru"):
         result["alternateName"] = row["title_ru"]
     if row.get("start"):
