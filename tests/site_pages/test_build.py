@@ -64,12 +64,12 @@ def test_downloads_are_in_the_site(built_site: Path) -> None:
         "csto-open-data.json",
         "exercise-country-year.csv",
         "exercise-country-year.dta",
-        "csto-events.ics",
-        "csto-events.atom",
         "parquet/events.parquet",
         "json/events.json",
     ):
         assert (built_site / "download" / name).stat().st_size > 0, name
+    for feed in ("csto-events.ics", "csto-events.atom"):  # at the root, the address to subscribe to
+        assert (built_site / feed).stat().st_size > 0, feed
     header = (built_site / "download" / "data" / "events.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("id,title,title_ru,kind,")
 
@@ -82,11 +82,12 @@ def _json_ld(html: str) -> list[dict[str, object]]:
 def test_page_heads_carry_json_ld_and_advertise_the_feed_and_calendar(built_site: Path) -> None:
     home = (built_site / "index.html").read_text(encoding="utf-8")
     head = home.split("</head>")[0]
-    assert re.search(r'<link rel="alternate" type="application/atom\+xml"[^>]+csto-events.atom"', head)
-    assert re.search(r'<link rel="alternate" type="text/calendar"[^>]+csto-events.ics"', head)
+    assert re.search(r'<link rel="alternate" type="application/atom\+xml"[^>]+href="\./csto-events.atom"', head)
+    assert re.search(r'<link rel="alternate" type="text/calendar"[^>]+href="\./csto-events.ics"', head)
     assert [block["@type"] for block in _json_ld(head)] == ["Dataset"]
     data = _json_ld((built_site / "data" / "index.html").read_text(encoding="utf-8").split("</head>")[0])
-    assert len(data[0]["distribution"]) == sum(1 for path in (built_site / "download").rglob("*") if path.is_file())
+    downloads = sum(1 for path in (built_site / "download").rglob("*") if path.is_file())
+    assert len(data[0]["distribution"]) == downloads + 2  # and the feed and calendar at the root
     event = _json_ld((built_site / "events" / "rubezh-2024" / "index.html").read_text(encoding="utf-8"))
     assert event[0]["@type"] == "Event" and event[0]["startDate"] == "2024-10-17"
 

@@ -9,6 +9,9 @@ from pathlib import Path
 from csto_data.model import load_dataset
 from csto_data.site.generate import generate_pages, write_pages
 from csto_data.site.page import Page
+from csto_data.site.settings import SITE_URL
+
+FEEDS = ("csto-events.atom", "csto-events.ics")  # served from the site root
 
 
 def pages_of(package_dir: Path) -> dict[str, Page]:
@@ -98,7 +101,7 @@ def test_pages_define_the_abbreviations_they_use_for_tooltips(package_dir: Path)
 def test_data_page_lists_every_file_with_its_checksum(package_dir: Path) -> None:
     pages = pages_of(package_dir)
     page = text(pages, "data.md")
-    files = {path: page.content for path, page in pages.items() if path.startswith("download/")}
+    files = {path: page.content for path, page in pages.items() if path.startswith("download/") or path in FEEDS}
     for path in ("download/data/events.csv", "download/datapackage.json", "download/csto-open-data.zip"):
         assert path in files
     for path, content in files.items():
@@ -180,7 +183,7 @@ def test_a_script_end_tag_in_a_summary_cannot_close_the_json_ld_block(package_di
 
 def test_home_and_data_pages_describe_the_dataset_and_every_download(package_dir: Path) -> None:
     pages = pages_of(package_dir)
-    files = sorted(path.removeprefix("download/") for path in pages if path.startswith("download/"))
+    files = sorted(path for path in pages if path.startswith("download/") or path in FEEDS)
     for path in ("index.md", "data.md"):
         dataset = jsonld_of(text(pages, path))
         assert dataset["@type"] == "Dataset"
@@ -189,11 +192,13 @@ def test_home_and_data_pages_describe_the_dataset_and_every_download(package_dir
         assert dataset["spatialCoverage"] and dataset["variableMeasured"]
         distribution = dataset["distribution"]
         assert isinstance(distribution, list)
-        assert sorted(entry["name"] for entry in distribution) == files
+        assert sorted(entry["contentUrl"].removeprefix(SITE_URL) for entry in distribution) == files
+        for entry in distribution:
+            assert entry["contentSize"] == f"{len(pages[entry['contentUrl'].removeprefix(SITE_URL)].content)} B"
         assert all(entry["@type"] == "DataDownload" and entry["encodingFormat"] for entry in distribution)
 
 
 def test_home_page_links_the_calendar_and_the_feed(package_dir: Path) -> None:
     home = text(pages_of(package_dir), "index.md")
-    assert 'href="download/csto-events.ics"' in home
-    assert 'href="download/csto-events.atom"' in home
+    assert 'href="csto-events.ics"' in home
+    assert 'href="csto-events.atom"' in home

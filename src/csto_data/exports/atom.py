@@ -30,12 +30,12 @@ def _updated(context: ExportContext, event: Row) -> dt.datetime:
 def export(context: ExportContext) -> list[ExportFile]:
     events = context.data.events_newest_first()[:ENTRIES]
     feed = FeedGenerator()
-    feed.id(f"{context.site_url}download/{FILE_NAME}")
+    feed.id(f"{context.site_url}{FILE_NAME}")
     feed.title("CSTO Open Data: newest events")
     feed.subtitle("Exercises, summits, meetings and operations of the CSTO, newest first, with sources.")
     feed.author({"name": "CSTO Open Data contributors"})
     feed.link(href=context.site_url, rel="alternate")
-    feed.link(href=f"{context.site_url}download/{FILE_NAME}", rel="self")
+    feed.link(href=f"{context.site_url}{FILE_NAME}", rel="self")
     feed.language("en")
     feed.rights("Data CC BY 4.0, CSTO Open Data contributors")
     feed.updated(max([_updated(context, event) for event in events], default=context.built))
@@ -55,5 +55,6 @@ def export(context: ExportContext) -> list[ExportFile]:
             f"Atom feed of the {ENTRIES} newest events",
             "Atom",
             "application/atom+xml",
+            at_site_root=True,
         )
     ]

@@ -33,6 +33,15 @@ class ExportFile:
     description: str
     format: str
     media_type: str
+    # Feeds live at the site root: a short address to subscribe to, and MkDocs
+    # Material, which looks for a sitemap beside every <link rel="alternate">,
+    # finds the site's own sitemap there.
+    at_site_root: bool = False
+
+    @property
+    def site_path(self) -> str:
+        """Where the site serves the file."""
+        return self.path if self.at_site_root else f"download/{self.path}"
 
     @property
     def sha256(self) -> str:

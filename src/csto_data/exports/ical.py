@@ -96,5 +96,6 @@ def export(context: ExportContext) -> list[ExportFile]:
             "iCalendar file of every event dated to the day or month (subscribe from any calendar application)",
             "iCalendar (.ics)",
             "text/calendar",
+            at_site_root=True,
         )
     ]

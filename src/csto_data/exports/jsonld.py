@@ -71,7 +71,7 @@ def dataset(context: ExportContext, downloads: list[ExportFile]) -> dict[str, An
                 "name": file.path,
                 "description": file.description,
                 "encodingFormat": file.media_type,
-                "contentUrl": f"{url}download/{file.path}",
+                "contentUrl": f"{url}{file.site_path}",
                 "contentSize": f"{len(file.content)} B",
             }
             for file in downloads

@@ -16,16 +16,10 @@ from csto_data.model import Dataset
 from csto_data.site.page import Page
 from csto_data.site.settings import SITE_URL
 
-DOWNLOAD_DIR = "download"
-
-
-def site_path(file: ExportFile) -> str:
-    return f"{DOWNLOAD_DIR}/{file.path}"
-
 
 def download_pages(files: list[ExportFile]) -> Iterator[Page]:
     for file in files:
-        yield Page(site_path(file), file.content)
+        yield Page(file.site_path, file.content)
 
 
 def dataset_jsonld(data: Dataset, files: list[ExportFile]) -> str:
