@@ -33,6 +33,7 @@ EXPORTERS: dict[str, Exporter] = {
 }
 ZIP_NAME = "csto-open-data.zip"
 ZIP_FOLDER = "csto-open-data"
+COMPRESSED = (".xlsx", ".parquet")
 
 __all__ = ["EXPORTERS", "ExportContext", "ExportFile", "build_downloads", "write_all_downloads"]
 
@@ -43,7 +44,8 @@ def zip_of(files: list[ExportFile]) -> ExportFile:
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for file in files:
             info = zipfile.ZipInfo(f"{ZIP_FOLDER}/{file.path}", date_time=FIXED_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            # Workbooks and Parquet files are compressed already; deflating them again gains nothing.
+            info.compress_type = zipfile.ZIP_STORED if file.path.endswith(COMPRESSED) else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, file.content)
     return ExportFile(

@@ -140,6 +140,9 @@ def export(context: ExportContext) -> list[ExportFile]:
     with tempfile.TemporaryDirectory() as scratch:
         path = Path(scratch) / FILE_NAME
         connection = sqlite3.connect(path)
+        # A scratch file read back at once: no journal and no fsync (which only cost time).
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.execute("PRAGMA synchronous = OFF")
         try:
             with connection:
                 _write(connection, context)
