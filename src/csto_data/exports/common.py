@@ -26,7 +26,7 @@ FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 @dataclass(frozen=True)
 class ExportFile:
-    """One downloadable file: its path under `download/`, bytes, description and format."""
+    """One downloadable file: its path in the downloads folder, bytes, description, format and media type."""
 
     path: str
     content: bytes

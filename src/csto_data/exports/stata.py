@@ -3,7 +3,8 @@
 Many users of the MME dataset work in Stata. The file is format 118
 (Unicode, so Cyrillic survives), carries a variable label per column and
 the build time from SOURCE_DATE_EPOCH (or the data's as-of day), so two
-builds give the same bytes. Unknown integers are Stata's missing value `.`.
+builds give the same bytes. Numeric columns are doubles, so an unknown value
+is Stata's missing value `.`; unknown text is an empty string.
 """
 
 from __future__ import annotations

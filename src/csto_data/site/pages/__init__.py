@@ -11,7 +11,7 @@
 | people | people, positions, event_people | people/index.md, people/<id>.md |
 | places | places, events | places/index.md (map), places/<id>.md |
 | sources | sources + every table's source_ids | sources/index.md, sources/<id>.md |
-| data | datapackage.json, the CSV files | data.md, download/* |
+| data | every table, through `csto_data.exports` | data.md, download/*, csto-events.atom, csto-events.ics |
 | coverage | events, series, places, sources | coverage.md |
 | navigation | all of the above | .nav.md |
 """
