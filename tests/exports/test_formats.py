@@ -184,3 +184,33 @@ def test_two_builds_with_the_same_source_date_epoch_are_identical(
     second = {file.path: file.content for file in build_downloads(load_dataset(export_package / "datapackage.json"))}
     assert first.keys() == second.keys()
     assert [path for path in first if first[path] != second[path]] == []
+
+
+def test_an_older_package_without_the_country_codes_still_gets_every_download(
+    export_package: Path, tmp_path: Path
+) -> None:
+    """Releases rebuild the downloads of older versions, whose members lack the codes added later."""
+    import json
+    import shutil
+
+    from csto_data.exports import write_all_downloads
+
+    old = tmp_path / "old"
+    shutil.copytree(export_package, old)
+    descriptor = json.loads((old / "datapackage.json").read_text(encoding="utf-8"))
+    added = {"iso_alpha3", "cow_code", "gw_code"}
+    members = next(resource for resource in descriptor["resources"] if resource["name"] == "members")
+    members["schema"]["fields"] = [field for field in members["schema"]["fields"] if field["name"] not in added]
+    (old / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    with (old / "data" / "members.csv").open(encoding="utf-8", newline="") as handle:
+        rows = [{key: value for key, value in row.items() if key not in added} for row in csv.DictReader(handle)]
+    with (old / "data" / "members.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    written = write_all_downloads(old, tmp_path / "out")
+    assert tmp_path / "out" / "csto-open-data.sqlite" in written
+    view = sqlite3.connect(tmp_path / "out" / "csto-open-data.sqlite").execute(
+        "SELECT country, gwcode FROM exercise_country_year"
+    )
+    assert ("Tajikistan", None) in view.fetchall()

@@ -16,7 +16,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from csto_data.descriptor import TableSpec
+from csto_data.descriptor import PackageSpec, TableSpec
 from csto_data.exports.common import ExportContext, ExportFile
 from csto_data.exports.country_year import EXERCISE_KINDS, TOOK_PLACE
 
@@ -67,19 +67,27 @@ def _date_part(column: str, start: int, length: int) -> str:
     return f"CASE WHEN length(e.{column}) >= {last} THEN CAST(substr(e.{column}, {start}, {length}) AS INTEGER) END"
 
 
-def _country_year_view() -> str:
+def _country_year_view(spec: PackageSpec) -> str:
+    """The view's SQL; columns an older package does not have yet are NULL (older releases rebuild too)."""
     kinds = ", ".join(f"'{kind}'" for kind in sorted(EXERCISE_KINDS))
     statuses = ", ".join(f"'{status}'" for status in sorted(TOOK_PLACE))
     year = f"COALESCE({_date_part('start', 1, 4)}, e.edition_year)"
+    members, events = spec.table("members").field_names, spec.table("events").field_names
+
+    def column(alias: str, names: list[str], name: str) -> str:
+        return f"{alias}.{name}" if name in names else "NULL"
+
     return f"""
 CREATE VIEW exercise_country_year AS
-SELECT e.id AS event_id, e.title AS Ex_Name, s.name AS Series_Name, m.gw_code AS gwcode, m.cow_code AS ccode,
-       m.iso_alpha3 AS iso3c, m.name AS country, {year} AS year, pl.name AS Location,
+SELECT e.id AS event_id, e.title AS Ex_Name, s.name AS Series_Name, {column("m", members, "gw_code")} AS gwcode,
+       {column("m", members, "cow_code")} AS ccode, {column("m", members, "iso_alpha3")} AS iso3c,
+       m.name AS country, {year} AS year, pl.name AS Location,
        pl.latitude AS lat, pl.longitude AS lon, e.start AS StartDate,
        {_date_part("start", 1, 4)} AS s_year, {_date_part("start", 6, 2)} AS s_month,
        {_date_part("start", 9, 2)} AS s_day, e."end" AS EndDate,
        {_date_part('"end"', 1, 4)} AS e_year, {_date_part('"end"', 6, 2)} AS e_month,
-       {_date_part('"end"', 9, 2)} AS e_day, p.role, e.kind, e.status, e.participants_complete,
+       {_date_part('"end"', 9, 2)} AS e_day, p.role, e.kind, e.status,
+       {column("e", events, "participants_complete")} AS participants_complete,
        m.id AS member_id, e.series_id, p.source_ids
 FROM event_participants AS p
 JOIN events AS e ON e.id = p.event_id
@@ -133,7 +141,7 @@ def _write(connection: sqlite3.Connection, context: ExportContext) -> None:
             ([_sql_value(row[name]) for name in names] for row in context.rows(table)),
         )
     connection.execute(EVENTS_NAMED)
-    connection.execute(_country_year_view())
+    connection.execute(_country_year_view(context.data.spec))
 
 
 def export(context: ExportContext) -> list[ExportFile]:
