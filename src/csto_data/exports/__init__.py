@@ -10,32 +10,42 @@ of an older version of the data from its package folder.
 
 from __future__ import annotations
 
+import importlib
 import io
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from csto_data.exports import atom, csv_files, ical, json_export, parquet, sqlite, stata, xlsx
 from csto_data.exports.common import FIXED_ZIP_TIME, ExportContext, ExportFile
 from csto_data.model import Dataset, load_dataset
 from csto_data.site.settings import SITE_URL
 
 Exporter = Callable[[ExportContext], list[ExportFile]]
-EXPORTERS: dict[str, Exporter] = {
-    "csv": csv_files.export,
-    "xlsx": xlsx.export,
-    "sqlite": sqlite.export,
-    "parquet": parquet.export,
-    "json": json_export.export,
-    "stata": stata.export,
-    "ical": ical.export,
-    "atom": atom.export,
+# Format -> module of this package with an `export(context)` function. Modules are imported
+# when used: their libraries (pandas, pyarrow, XlsxWriter...) are slow to import, and the
+# site builds its downloads in a child process (see `background`), so the parent never needs them.
+EXPORTERS: dict[str, str] = {
+    "csv": "csv_files",
+    "xlsx": "xlsx",
+    "sqlite": "sqlite",
+    "parquet": "parquet",
+    "json": "json_export",
+    "stata": "stata",
+    "ical": "ical",
+    "atom": "atom",
 }
 ZIP_NAME = "csto-open-data.zip"
 ZIP_FOLDER = "csto-open-data"
 COMPRESSED = (".xlsx", ".parquet")
 
-__all__ = ["EXPORTERS", "ExportContext", "ExportFile", "build_downloads", "write_all_downloads"]
+__all__ = ["EXPORTERS", "ExportContext", "ExportFile", "build_downloads", "exporter", "write_all_downloads"]
+
+
+def exporter(name: str) -> Exporter:
+    """The `export` function of one registered format."""
+    module = importlib.import_module(f"{__name__}.{EXPORTERS[name]}")
+    function: Exporter = module.export
+    return function
 
 
 def zip_of(files: list[ExportFile]) -> ExportFile:
@@ -60,7 +70,7 @@ def zip_of(files: list[ExportFile]) -> ExportFile:
 def build_downloads(data: Dataset, site_url: str = SITE_URL) -> list[ExportFile]:
     """The zip first, then every exporter's files in registry order; paths are unique."""
     context = ExportContext(data, site_url)
-    files = [file for exporter in EXPORTERS.values() for file in exporter(context)]
+    files = [file for name in EXPORTERS for file in exporter(name)(context)]
     paths = [file.path for file in files]
     duplicates = sorted({path for path in paths if paths.count(path) > 1})
     if duplicates:

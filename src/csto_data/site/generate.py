@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from csto_data.exports.background import PendingDownloads
 from csto_data.model import Dataset, load_dataset
 from csto_data.site.page import Page, SiteContext
 from csto_data.site.pages import (
@@ -28,8 +29,9 @@ from csto_data.site.pages import (
 )
 
 PageBuilder = Callable[[SiteContext], Iterator[Page]]
+# The home and data pages list the downloads, which are built in the background
+# meanwhile (see `exports.background`), so they come after the other pages.
 PAGE_BUILDERS: dict[str, PageBuilder] = {
-    "home": home.build,
     "events": events.build,
     "members": members.build,
     "documents": documents.build,
@@ -39,6 +41,7 @@ PAGE_BUILDERS: dict[str, PageBuilder] = {
     "places": places.build,
     "sources": sources.build,
     "coverage": coverage.build,
+    "home": home.build,
     "data": data.build,
     "navigation": navigation.build,
 }
@@ -46,7 +49,7 @@ PAGE_BUILDERS: dict[str, PageBuilder] = {
 
 def generate_pages(dataset: Dataset) -> list[Page]:
     """Every generated file of the site, in a stable order; paths are unique."""
-    site = SiteContext(dataset, documents.abbreviations(dataset.tables["bodies"]))
+    site = SiteContext(dataset, documents.abbreviations(dataset.tables["bodies"]), PendingDownloads(dataset))
     pages = [page for build in PAGE_BUILDERS.values() for page in build(site)]
     seen: set[str] = set()
     for page in pages:

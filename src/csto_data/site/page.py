@@ -10,6 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from csto_data.exports import ExportFile, build_downloads
+from csto_data.exports.background import PendingDownloads
 from csto_data.model import Dataset
 from csto_data.site.escaping import escape_text
 from csto_data.site.render import render
@@ -31,11 +32,12 @@ class SiteContext:
 
     data: Dataset
     abbreviations: tuple[tuple[str, str], ...]
+    pending_downloads: PendingDownloads | None = None
 
     @cached_property
     def downloads(self) -> list[ExportFile]:
         """Every download, built once per site (the data page lists them, the home page's metadata too)."""
-        return build_downloads(self.data)
+        return self.pending_downloads.result() if self.pending_downloads else build_downloads(self.data)
 
     @cached_property
     def _abbreviation_pattern(self) -> re.Pattern[str]:
