@@ -9,7 +9,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 BASE ?= main
 
-.PHONY: diff site serve test validate frictionless-cli format coverage lint typecheck audit-workflows pytest browser-deps bench bench-lighthouse bench-scale clean
+.PHONY: diff site downloads serve test validate frictionless-cli format coverage lint typecheck audit-workflows pytest browser-deps bench bench-lighthouse bench-scale clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install it, or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -21,6 +21,10 @@ $(STAMP): requirements.txt pyproject.toml
 ## site: validate the data, then build the whole site into site/ (strict; replaced only on success)
 site: $(STAMP) validate
 	$(BIN)/csto-site build site
+
+## downloads: validate, then write every download format (xlsx, SQLite, Parquet, JSON, Stata, iCalendar, Atom, zip) to downloads/
+downloads: $(STAMP) validate
+	$(BIN)/csto-downloads downloads
 
 ## serve: build and preview the site at http://127.0.0.1:8000
 serve: $(STAMP) validate
@@ -76,4 +80,4 @@ frictionless-cli: $(STAMP)
 	$(BIN)/frictionless validate datapackage/datapackage.json
 
 clean:
-	rm -rf site .venv .pytest_cache .mypy_cache .ruff_cache node_modules bench-output
+	rm -rf site downloads .venv .pytest_cache .mypy_cache .ruff_cache node_modules bench-output

@@ -59,3 +59,16 @@ def test_format_leaves_an_unparseable_file_untouched(package_dir: Path) -> None:
     members.write_text(broken, encoding="utf-8")
     assert format_main([str(package_dir / "datapackage.json")]) == 1
     assert members.read_text(encoding="utf-8") == broken
+
+
+def test_downloads_writes_every_format_and_refuses_a_broken_package(package_dir: Path, tmp_path: Path) -> None:
+    from csto_data.cli import downloads_main
+
+    descriptor = package_dir / "datapackage.json"
+    assert downloads_main([str(tmp_path / "out"), "--descriptor", str(descriptor)]) == 0
+    for name in ("csto-open-data.zip", "csto-open-data.xlsx", "csto-open-data.sqlite", "csto-events.ics"):
+        assert (tmp_path / "out" / name).stat().st_size > 0
+    events = package_dir / "data" / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace("2024-10-04,day", "2024-13-04,day"), encoding="utf-8")
+    assert downloads_main([str(tmp_path / "broken"), "--descriptor", str(descriptor)]) == 1
+    assert not (tmp_path / "broken").exists()

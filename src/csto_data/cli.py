@@ -157,3 +157,21 @@ def release_main(argv: list[str] | None = None) -> int:
         return 1
     print(notes, end="")
     return 0
+
+
+def downloads_main(argv: list[str] | None = None) -> int:
+    """`make downloads`: write every download format of a package to a folder (no site, no MkDocs)."""
+    from csto_data.exports import write_all_downloads
+    from csto_data.model import InvalidPackageError
+
+    parser = argparse.ArgumentParser(description="Write the package in every download format to a folder.")
+    parser.add_argument("target", type=Path, help="output folder")
+    parser.add_argument("--descriptor", type=Path, default=DESCRIPTOR_PATH)
+    args = parser.parse_args(argv)
+    try:
+        written = write_all_downloads(args.descriptor, args.target)
+    except InvalidPackageError as error:
+        print(f"downloads not written: {error}", file=sys.stderr)
+        return 1
+    print(f"{len(written)} files written to {args.target}")
+    return 0

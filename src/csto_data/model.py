@@ -14,7 +14,8 @@ from pathlib import Path
 
 from csto_data.dates import PartialDate, parse_optional
 from csto_data.descriptor import PackageSpec
-from csto_data.validation.runner import read_and_validate
+from csto_data.validation.runner import read_and_validate, read_package
+from csto_data.validation.tables import ReadPackage
 
 Row = dict[str, str]
 
@@ -97,6 +98,24 @@ def load_dataset(descriptor_path: Path) -> Dataset:
     if not report.valid:
         details = "\n".join(problem.render() for problem in report.problems[:50])
         raise InvalidPackageError(f"the data package has {len(report.problems)} problem(s):\n{details}")
+    return _dataset_of(package)
+
+
+def load_released_dataset(descriptor_path: Path) -> Dataset:
+    """Read and index a released package as it was published, without today's rules.
+
+    A release was validated by the rules of its day; rules added since (such as
+    the as-of check) must not stop its files from being rebuilt for citation.
+    Only a file that cannot be read at all is refused.
+    """
+    package = read_package(descriptor_path)
+    unreadable = [table.file.display_path for table in package.tables.values() if table.file.unreadable]
+    if unreadable:
+        raise InvalidPackageError(f"the released package has unreadable files: {', '.join(unreadable)}")
+    return _dataset_of(package)
+
+
+def _dataset_of(package: ReadPackage) -> Dataset:
     tables: dict[str, list[Row]] = {}
     lines: dict[tuple[str, str], int] = {}
     for name, table in package.tables.items():

@@ -6,6 +6,7 @@ a second time and compares every file byte for byte.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -57,8 +58,43 @@ def test_pages_have_titles_descriptions_and_an_edit_link_to_the_csv(built_site: 
 
 def test_downloads_are_in_the_site(built_site: Path) -> None:
     assert (built_site / "download" / "csto-open-data.zip").stat().st_size > 0
+    for name in (
+        "csto-open-data.xlsx",
+        "csto-open-data.sqlite",
+        "csto-open-data.json",
+        "exercise-country-year.csv",
+        "exercise-country-year.dta",
+        "parquet/events.parquet",
+        "json/events.json",
+    ):
+        assert (built_site / "download" / name).stat().st_size > 0, name
+    for feed in ("csto-events.ics", "csto-events.atom"):  # at the root, the address to subscribe to
+        assert (built_site / feed).stat().st_size > 0, feed
     header = (built_site / "download" / "data" / "events.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("id,title,title_ru,kind,")
+
+
+def _json_ld(html: str) -> list[dict[str, object]]:
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
+    return [json.loads(block) for block in blocks]
+
+
+def test_page_heads_carry_json_ld_and_advertise_the_feed_and_calendar(built_site: Path) -> None:
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    head = home.split("</head>")[0]
+    assert re.search(r'<link rel="alternate" type="application/atom\+xml"[^>]+href="\./csto-events.atom"', head)
+    assert re.search(r'<link rel="alternate" type="text/calendar"[^>]+href="\./csto-events.ics"', head)
+    assert [block["@type"] for block in _json_ld(head)] == ["Dataset"]
+    data = _json_ld((built_site / "data" / "index.html").read_text(encoding="utf-8").split("</head>")[0])
+    versions = re.compile(r"^(v\d+\.\d+\.\d+|latest)$")  # released versions' folders are not the current data
+    downloads = sum(
+        1
+        for path in (built_site / "download").rglob("*")
+        if path.is_file() and not versions.match(path.relative_to(built_site / "download").parts[0])
+    )
+    assert len(data[0]["distribution"]) == downloads + 2  # and the feed and calendar at the root
+    event = _json_ld((built_site / "events" / "rubezh-2024" / "index.html").read_text(encoding="utf-8"))
+    assert event[0]["@type"] == "Event" and event[0]["startDate"] == "2024-10-17"
 
 
 def test_no_generated_page_carries_active_content(built_site: Path) -> None:

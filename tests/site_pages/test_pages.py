@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 from csto_data.model import load_dataset
 from csto_data.site.generate import generate_pages, write_pages
 from csto_data.site.page import Page
+from csto_data.site.settings import SITE_URL
+
+FEEDS = ("csto-events.atom", "csto-events.ics")  # served from the site root
 
 
 def pages_of(package_dir: Path) -> dict[str, Page]:
@@ -56,7 +60,7 @@ def test_script_in_a_summary_is_shown_as_text(package_dir: Path) -> None:
     page = text(pages_of(package_dir), "events/rubezh-2024.md")
     front_matter, body = page.split("\n---\n", 1)
     assert "<script>" not in page
-    assert '"' not in front_matter.split("description: ")[1].strip()[1:-1]
+    assert '"' not in front_matter.split("description: ")[1].splitlines()[0].strip()[1:-1]
     assert "&#60;script&#62;alert&#40;1&#41;" in body
     assert "](javascript" not in body
     assert "{: onclick" not in body
@@ -97,10 +101,14 @@ def test_pages_define_the_abbreviations_they_use_for_tooltips(package_dir: Path)
 def test_data_page_lists_every_file_with_its_checksum(package_dir: Path) -> None:
     pages = pages_of(package_dir)
     page = text(pages, "data.md")
+    files = {path: page.content for path, page in pages.items() if path.startswith("download/") or path in FEEDS}
     for path in ("download/data/events.csv", "download/datapackage.json", "download/csto-open-data.zip"):
-        content = pages[path].content
+        assert path in files
+    for path, content in files.items():
         assert isinstance(content, bytes)
-        assert hashlib.sha256(content).hexdigest() in page
+        assert hashlib.sha256(content).hexdigest() in page, path
+        assert f'href="../{path}"' in page, path  # data.md is served as data/
+    assert len(files) > 50  # every table in CSV, JSON and Parquet, plus the single-file formats
     assert "event&#95;participants" in page  # the data dictionary names every table
 
 
@@ -155,3 +163,66 @@ def test_home_upcoming_lists_planned_events_from_the_as_of_date_only(package_dir
     upcoming = text(pages_of(package_dir), "index.md").split("## Upcoming and planned", 1)[1].split("## Latest", 1)[0]
     assert "rubezh-2025" not in upcoming
     assert "No upcoming event is recorded." in upcoming
+
+
+def jsonld_of(page: str) -> dict[str, object]:
+    """The page's schema.org JSON-LD, as MkDocs will read it from the front matter."""
+    import yaml
+
+    front_matter = yaml.safe_load(page.split("\n---\n", 1)[0].removeprefix("---\n"))
+    result: dict[str, object] = json.loads(front_matter["jsonld"])
+    return result
+
+
+def test_event_pages_carry_schema_org_event_with_dates_at_their_precision(package_dir: Path) -> None:
+    pages = pages_of(package_dir)
+    held = jsonld_of(text(pages, "events/rubezh-2024.md"))
+    assert held["@type"] == "Event" and held["name"] == "Rubezh-2024"
+    assert (held["startDate"], held["endDate"]) == ("2024-10-01", "2024-10-04")
+    assert held["location"] == {
+        "@type": "Place",
+        "name": "Harbmaidon range",
+        "address": {"@type": "PostalAddress", "addressCountry": "TJ"},
+    }
+    assert held["organizer"] == {"@type": "Organization", "name": "Joint Staff"}
+    assert held["eventStatus"] == "https://schema.org/EventScheduled"
+    planned = jsonld_of(text(pages, "events/rubezh-2025.md"))
+    assert planned["startDate"] == "2025-09" and "endDate" not in planned
+
+
+def test_a_script_end_tag_in_a_summary_cannot_close_the_json_ld_block(package_dir: Path) -> None:
+    summary = 'Ends here </script><script>alert("x")</script> & <!-- too'
+    events = package_dir / "data" / "events.csv"
+    events.write_text(
+        events.read_text(encoding="utf-8").replace(
+            "A joint exercise of the Central Asian forces.", summary.replace('"', '""').join('""')
+        ),
+        encoding="utf-8",
+    )
+    page = text(pages_of(package_dir), "events/rubezh-2024.md")
+    front_matter = page.split("\n---\n", 1)[0]
+    assert "</script" not in front_matter and "<script" not in front_matter and "<!--" not in front_matter
+    assert jsonld_of(page)["description"] == summary
+
+
+def test_home_and_data_pages_describe_the_dataset_and_every_download(package_dir: Path) -> None:
+    pages = pages_of(package_dir)
+    files = sorted(path for path in pages if path.startswith("download/") or path in FEEDS)
+    for path in ("index.md", "data.md"):
+        dataset = jsonld_of(text(pages, path))
+        assert dataset["@type"] == "Dataset"
+        for key in ("name", "description", "license", "creator", "version", "dateModified", "temporalCoverage"):
+            assert dataset[key], (path, key)
+        assert dataset["spatialCoverage"] and dataset["variableMeasured"]
+        distribution = dataset["distribution"]
+        assert isinstance(distribution, list)
+        assert sorted(entry["contentUrl"].removeprefix(SITE_URL) for entry in distribution) == files
+        for entry in distribution:
+            assert entry["contentSize"] == f"{len(pages[entry['contentUrl'].removeprefix(SITE_URL)].content)} B"
+        assert all(entry["@type"] == "DataDownload" and entry["encodingFormat"] for entry in distribution)
+
+
+def test_home_page_links_the_calendar_and_the_feed(package_dir: Path) -> None:
+    home = text(pages_of(package_dir), "index.md")
+    assert 'href="csto-events.ics"' in home
+    assert 'href="csto-events.atom"' in home

@@ -26,3 +26,14 @@ def test_theme_scripts_outside_the_article_are_allowed(tmp_path: Path) -> None:
 
     (tmp_path / "index.html").write_text('<script src="assets/app.js"></script><article>text</article>')
     assert unsafe_content(tmp_path) == []
+
+
+def test_a_json_ld_block_broken_by_a_value_is_reported(tmp_path: Path) -> None:
+    from csto_data.site.safety import unsafe_content
+
+    (tmp_path / "index.html").write_text(
+        '<head><script type="application/ld+json">{"name": "x</script><script>alert(1)//"}</script></head>'
+        "<article>text</article>"
+    )
+    (tmp_path / "ok.html").write_text('<head><script type="application/ld+json">{"name": "x"}</script></head>')
+    assert unsafe_content(tmp_path) == ["index.html: a JSON-LD block that is not valid JSON"]

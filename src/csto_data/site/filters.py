@@ -104,6 +104,15 @@ def meta_text(value: str, limit: int = 155) -> Markup:
     return Markup(json.dumps(text, ensure_ascii=False))
 
 
+def yaml_string(value: str) -> Markup:
+    """Any text as one double-quoted YAML scalar (JSON string syntax is valid YAML).
+
+    >>> print(yaml_string('say "hi"'))
+    "say \\"hi\\""
+    """
+    return Markup(json.dumps(str(value), ensure_ascii=False))
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "period": period,
     "human_date": human_date,
@@ -114,4 +123,5 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "url": url,
     "external": external,
     "meta_text": meta_text,
+    "yaml_string": yaml_string,
 }

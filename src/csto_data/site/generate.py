@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from csto_data.exports.background import PendingDownloads
 from csto_data.model import Dataset, load_dataset
 from csto_data.site.page import Page, SiteContext
 from csto_data.site.pages import (
@@ -30,8 +31,9 @@ from csto_data.site.pages import (
 from csto_data.site.releases import ReleasedFiles, released_downloads
 
 PageBuilder = Callable[[SiteContext], Iterator[Page]]
+# The home and data pages list the downloads, which are built in the background
+# meanwhile (see `exports.background`), so they come after the other pages.
 PAGE_BUILDERS: dict[str, PageBuilder] = {
-    "home": home.build,
     "events": events.build,
     "members": members.build,
     "documents": documents.build,
@@ -41,6 +43,7 @@ PAGE_BUILDERS: dict[str, PageBuilder] = {
     "places": places.build,
     "sources": sources.build,
     "coverage": coverage.build,
+    "home": home.build,
     "data": data.build,
     "retired": retired.build,
     "navigation": navigation.build,
@@ -49,7 +52,7 @@ PAGE_BUILDERS: dict[str, PageBuilder] = {
 
 def generate_pages(dataset: Dataset, releases: tuple[ReleasedFiles, ...] = ()) -> list[Page]:
     """Every generated file of the site, in a stable order; paths are unique."""
-    site = SiteContext(dataset, documents.abbreviations(dataset.tables["bodies"]), releases)
+    site = SiteContext(dataset, documents.abbreviations(dataset.tables["bodies"]), releases, PendingDownloads(dataset))
     pages = [page for build in PAGE_BUILDERS.values() for page in build(site)]
     seen: set[str] = set()
     for page in pages:

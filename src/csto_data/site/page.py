@@ -9,6 +9,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from csto_data.exports import ExportFile, build_downloads
+from csto_data.exports.background import PendingDownloads
 from csto_data.model import Dataset
 from csto_data.site.escaping import escape_text
 from csto_data.site.releases import ReleasedFiles
@@ -32,6 +34,12 @@ class SiteContext:
     data: Dataset
     abbreviations: tuple[tuple[str, str], ...]
     releases: tuple[ReleasedFiles, ...] = ()
+    pending_downloads: PendingDownloads | None = None
+
+    @cached_property
+    def downloads(self) -> list[ExportFile]:
+        """Every download, built once per site (the data page lists them, the home page's metadata too)."""
+        return self.pending_downloads.result() if self.pending_downloads else build_downloads(self.data)
 
     @cached_property
     def _abbreviation_pattern(self) -> re.Pattern[str]:

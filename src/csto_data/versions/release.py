@@ -11,8 +11,9 @@ import csv
 import re
 from pathlib import Path
 
-from csto_data.descriptor import PackageSpec, load_descriptor
-from csto_data.site.downloads import downloads
+from csto_data.descriptor import PackageSpec
+from csto_data.exports import build_downloads
+from csto_data.model import load_dataset
 from csto_data.versions.diff import TableDiff
 
 NOTABLE_LIMIT = 20
@@ -29,9 +30,12 @@ def tag_mismatch(spec: PackageSpec, tag: str) -> str | None:
     return None
 
 
-def release_assets(spec: PackageSpec) -> dict[str, bytes]:
-    """File name -> bytes of every download, flat as a GitHub release wants them, plus SHA256SUMS."""
-    files = {download.path.rsplit("/", 1)[-1]: download for download in downloads(spec, "")}
+def release_assets(descriptor_path: Path) -> dict[str, bytes]:
+    """File name -> bytes of every download, flat as a GitHub release wants them, plus SHA256SUMS.
+
+    The package must validate: a release is cut only from data that passes today's rules.
+    """
+    files = {download.path.rsplit("/", 1)[-1]: download for download in build_downloads(load_dataset(descriptor_path))}
     assets = {name: download.content for name, download in files.items()}
     assets["SHA256SUMS"] = "".join(f"{download.sha256}  {name}\n" for name, download in files.items()).encode()
     return assets
@@ -41,7 +45,7 @@ def write_assets(descriptor_path: Path, folder: Path) -> list[Path]:
     """Write the release files of the package into `folder`; returns their paths."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, content in release_assets(load_descriptor(descriptor_path)).items():
+    for name, content in release_assets(descriptor_path).items():
         (folder / name).write_bytes(content)
         written.append(folder / name)
     return written

@@ -14,8 +14,8 @@ chart) are drawn by `csto_data.site.pictures`.
 | people | people, positions, event_people | people/index.md, people/<id>.md |
 | places | places, events | places/index.md (map), places/<id>.md |
 | sources | sources + every table's source_ids | sources/index.md, sources/<id>.md |
-| data | datapackage.json, the CSV files, release tags | data.md, download/*, download/vX.Y.Z/*, download/latest/* |
+| data | every table via `csto_data.exports`; tags | data.md, download/*, download/vX.Y.Z/*, csto-events.atom/.ics |
 | retired | retired_ids | a redirect or a withdrawal notice at each retired id's address |
-| coverage | events, series, places, sources | coverage.md |
+| coverage | events, event_participants, series, places, sources, gaps | coverage.md |
 | navigation | all of the above | .nav.md |
 """

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+from csto_data.exports import jsonld
 from csto_data.model import Row, event_sort_key, event_year
 from csto_data.site.citations import Citations
 from csto_data.site.listing import EventList, list_pages
@@ -13,7 +14,7 @@ from csto_data.site.page import Page, SiteContext, markdown_page
 from csto_data.site.paths import entity_page, year_page
 from csto_data.site.pictures.families import FAMILIES, FAMILY_COLOURS, FAMILY_LABELS, family
 from csto_data.site.pictures.timeline import Timeline, timeline_chart
-from csto_data.site.settings import correction_url, csv_line_url
+from csto_data.site.settings import SITE_URL, correction_url, csv_line_url
 
 
 def build(site: SiteContext) -> Iterator[Page]:
@@ -97,4 +98,5 @@ def profile(site: SiteContext, event: Row) -> Page:
         documents=data.event_documents.get(event["id"], []),
         line_url=csv_line_url("events", data.line("events", event["id"])),
         correction_url=correction_url("events", event["id"]),
+        jsonld=jsonld.script_safe_json(jsonld.event(data, event, f"{SITE_URL}events/{event['id']}/")),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from csto_data.model import Dataset, Row, event_sort_key, event_start
+from csto_data.site.downloads import dataset_jsonld
 from csto_data.site.page import Page, SiteContext, markdown_page
 
 
@@ -37,4 +38,5 @@ def build(site: SiteContext) -> Iterator[Page]:
         upcoming=upcoming,
         package=data.spec.raw,
         as_of=data.spec.as_of,
+        jsonld=dataset_jsonld(data, site.downloads),
     )

@@ -1,0 +1,54 @@
+"""Build the downloads in a child process while the site generates its pages.
+
+Exporting takes about a second, most of it importing pandas, pyarrow and the
+other writers; the pages take longer and need the files only at the end
+(the data and home pages list them). Forking a child right after the
+dataset is loaded lets both run at once on a machine with two cores. The
+child inherits the validated dataset (fork copies memory, so nothing is
+pickled on the way in) and returns the files. Where forking is unsafe
+(no fork, or other threads running, as under `mkdocs serve`) the files are
+built in the process itself, with the same result.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from csto_data.exports import build_downloads
+from csto_data.exports.common import ExportFile
+from csto_data.model import Dataset
+
+# The dataset handed to the forked child; set just before forking, cleared when done.
+_HANDOFF: dict[str, Dataset] = {}
+
+
+def _build_in_child() -> list[ExportFile]:
+    return build_downloads(_HANDOFF["dataset"])
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+class PendingDownloads:
+    """Downloads being built (in a child process when possible); `result()` waits for them."""
+
+    def __init__(self, data: Dataset) -> None:
+        self._data = data
+        self._executor: ProcessPoolExecutor | None = None
+        self._future: Future[list[ExportFile]] | None = None
+        if can_fork():
+            _HANDOFF["dataset"] = data
+            self._executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+            self._future = self._executor.submit(_build_in_child)
+
+    def result(self) -> list[ExportFile]:
+        if self._future is None or self._executor is None:
+            return build_downloads(self._data)
+        try:
+            return self._future.result()
+        finally:
+            self._executor.shutdown()
+            _HANDOFF.clear()
