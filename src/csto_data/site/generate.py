@@ -12,6 +12,7 @@ from pathlib import Path
 
 from csto_data.model import Dataset, load_dataset
 from csto_data.site.page import Page, SiteContext
+from csto_data.site.paths import page_url
 from csto_data.site.pages import (
     bodies,
     coverage,
@@ -24,6 +25,7 @@ from csto_data.site.pages import (
     people,
     places,
     series,
+    source_redirects,
     sources,
 )
 
@@ -38,6 +40,7 @@ PAGE_BUILDERS: dict[str, PageBuilder] = {
     "people": people.build,
     "places": places.build,
     "sources": sources.build,
+    "source_redirects": source_redirects.build,
     "coverage": coverage.build,
     "data": data.build,
     "navigation": navigation.build,
@@ -50,9 +53,10 @@ def generate_pages(dataset: Dataset) -> list[Page]:
     pages = [page for build in PAGE_BUILDERS.values() for page in build(site)]
     seen: set[str] = set()
     for page in pages:
-        if page.path in seen:
-            raise ValueError(f"two generated pages share the path {page.path}")
-        seen.add(page.path)
+        address = page_url(page.path).removesuffix("index.html")
+        if address in seen:
+            raise ValueError(f"two generated pages share the address {address or '/'} ({page.path})")
+        seen.add(address)
     return pages
 
 
