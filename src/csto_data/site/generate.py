@@ -12,7 +12,6 @@ from pathlib import Path
 
 from csto_data.model import Dataset, load_dataset
 from csto_data.site.page import Page, SiteContext
-from csto_data.site.paths import page_url
 from csto_data.site.pages import (
     bodies,
     coverage,
@@ -28,6 +27,7 @@ from csto_data.site.pages import (
     source_redirects,
     sources,
 )
+from csto_data.site.paths import page_url
 
 PageBuilder = Callable[[SiteContext], Iterator[Page]]
 PAGE_BUILDERS: dict[str, PageBuilder] = {
