@@ -52,7 +52,7 @@ class PreviewSession:
         try:
             generate = importlib.import_module("csto_data.site.generate")
             pages: list[Page] = generate.generate_from_descriptor(descriptor)
-        except Exception as error:  # noqa: BLE001 - any failure of a bad edit must keep the site served
+        except Exception as error:  # any failure caused by an edit must keep the site served
             if self.last_good is None:
                 raise
             self.report(f"{error}\nThe preview still shows the last good site; fix the problem above and save.")
@@ -80,15 +80,16 @@ def _digest(content: str | bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-_session: PreviewSession | None = None
+_running: dict[str, PreviewSession] = {}
 
 
 def start(serving: bool) -> None:
     """Called once per MkDocs command: a session for `serve`, none for `build` (which must fail on bad data)."""
-    global _session
-    _session = PreviewSession() if serving else None
+    _running.clear()
+    if serving:
+        _running["session"] = PreviewSession()
 
 
 def session() -> PreviewSession | None:
     """The running preview session, or None when building for real."""
-    return _session
+    return _running.get("session")
