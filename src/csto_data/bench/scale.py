@@ -159,6 +159,8 @@ def bare_config(docs_dir: Path, config_dir: Path, config_file: Path = REPO_ROOT 
         config: dict[str, Any] = yaml_load(handle)
     config["plugins"] = [plugin for plugin in config.get("plugins", []) if _plugin_name(plugin) != "gen-files"]
     config["docs_dir"] = str(docs_dir)
+    for key in ("hooks", "watch"):  # paths relative to the real config, which this copy leaves
+        config[key] = [str((config_file.parent / path).resolve()) for path in config.get(key, [])]
     theme = config.get("theme", {})
     if isinstance(theme, dict) and theme.get("custom_dir"):
         theme["custom_dir"] = str((config_file.parent / theme["custom_dir"]).resolve())
