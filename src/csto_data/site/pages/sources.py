@@ -35,7 +35,8 @@ def build(site: SiteContext) -> Iterator[Page]:
     sources = sorted(data.tables["sources"], key=lambda row: (row["publisher"].lower(), row["published"], row["id"]))
     yield from index_pages(site, "sources", sources, "pages/sources_index.md.j2", "sources", PAGE_SIZE)
     chairs = {row["year"]: row["member_id"] for row in data.tables["chairmanships"]}
-    for path, group in site.source_pages.items():
+    paths = list(site.source_pages)
+    for position, (path, group) in enumerate(site.source_pages.items()):
         yield markdown_page(
             site,
             path,
@@ -43,6 +44,8 @@ def build(site: SiteContext) -> Iterator[Page]:
             "sources",
             searchable=False,
             heading=group_heading(path),
+            previous_page=paths[position - 1] if position > 0 else None,
+            next_page=paths[position + 1] if position + 1 < len(paths) else None,
             entries=[
                 (source, [fact(data, chairs, citation) for citation in data.citations.get(source["id"], [])])
                 for source in group
