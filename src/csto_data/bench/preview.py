@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -76,7 +77,7 @@ def preview_server(descriptor: Path, log_path: Path) -> Iterator[str]:
             wait_for(url, "<html", STARTUP_TIMEOUT_S)
             yield url
         finally:
-            server.terminate()
+            server.send_signal(signal.SIGINT)  # as Ctrl-C: MkDocs shuts down and the session removes its folder
             try:
                 server.wait(timeout=30)
             except subprocess.TimeoutExpired:

@@ -8,9 +8,10 @@ session; `make site` and CI never do, and fail on bad data):
 - a package that does not validate, or a generator that raises, prints the
   validator's positioned problems (or the error) and hands MkDocs the pages
   of the last good run, so the served site stays as it was;
-- pages whose text did not change since the previous run are reported, so
-  the gen-files script can mark them old and `mkdocs serve --dirty` renders
-  only the pages an edit touched;
+- the pages are kept as files in a folder of the session's own, and only a
+  page whose text changed is written again, so `mkdocs serve --dirty`
+  renders only the pages an edit touched (and no time goes into writing
+  two thousand unchanged files to a fresh folder, as gen-files would);
 - when a Python file of the generator changed, its modules are imported
   afresh, so a change to the generator shows without a restart (templates
   are reloaded by Jinja itself).
@@ -20,7 +21,9 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,13 +44,14 @@ def _stderr(message: str) -> None:
 class PreviewSession:
     """What one `mkdocs serve` remembers between rebuilds."""
 
+    folder: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="csto-preview-")))
     report: Callable[[str], None] = _stderr
     last_good: list[Page] | None = None
     digests: dict[str, str] = field(default_factory=dict)
     code_stamp: tuple[tuple[str, int], ...] = ()
 
-    def refresh(self, descriptor: Path) -> tuple[list[Page], set[str]]:
-        """The pages to serve now, and the paths whose content is the same as in the previous run."""
+    def refresh(self, descriptor: Path) -> list[Page]:
+        """The pages to serve now (the last good ones if this run fails), written to `folder` if changed."""
         self._reload_changed_code()
         try:
             generate = importlib.import_module("csto_data.site.generate")
@@ -61,10 +65,20 @@ class PreviewSession:
             if self.last_good is not None:
                 self.report(f"Preview regenerated from {descriptor}.")
             self.last_good = pages
+        self._write(pages)
+        return pages
+
+    def _write(self, pages: list[Page]) -> None:
+        """Bring `folder` to exactly `pages`, touching only files whose content changed."""
         digests = {page.path: _digest(page.content) for page in pages}
-        unchanged = {path for path, digest in digests.items() if self.digests.get(path) == digest}
+        for page in pages:
+            if self.digests.get(page.path) != digests[page.path]:
+                target = self.folder / page.path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(page.content if isinstance(page.content, bytes) else page.content.encode("utf-8"))
+        for gone in set(self.digests) - set(digests):
+            (self.folder / gone).unlink(missing_ok=True)
         self.digests = digests
-        return pages, unchanged
 
     def _reload_changed_code(self) -> None:
         """Forget the generator's modules when one of its files changed, so the next import reads them anew."""
@@ -73,6 +87,9 @@ class PreviewSession:
             for name in [name for name in sys.modules if name.startswith("csto_data.") and name != __name__]:
                 del sys.modules[name]
         self.code_stamp = stamp
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _digest(content: str | bytes) -> str:
@@ -85,9 +102,16 @@ _running: dict[str, PreviewSession] = {}
 
 def start(serving: bool) -> None:
     """Called once per MkDocs command: a session for `serve`, none for `build` (which must fail on bad data)."""
-    _running.clear()
+    stop()
     if serving:
         _running["session"] = PreviewSession()
+
+
+def stop() -> None:
+    """End the session, if any, and remove its folder."""
+    running = _running.pop("session", None)
+    if running is not None:
+        running.close()
 
 
 def session() -> PreviewSession | None:
