@@ -21,7 +21,8 @@ site: $(STAMP) validate
 	$(BIN)/csto-site build site
 
 ## serve: preview at http://127.0.0.1:8000; a saved CSV, template or generator change shows in seconds
-## (--dirty: only pages whose text changed are rendered again; a bad edit keeps the last good site)
+## (--dirty: only pages whose text changed are rendered again; a bad edit keeps the last good site;
+## not --strict, as MkDocs warns on every dirty build: `make site` is the strict build)
 serve: $(STAMP) validate
 	$(BIN)/mkdocs serve --dirty
 

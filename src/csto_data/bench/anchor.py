@@ -6,8 +6,8 @@ MkDocs Material site of the same events, built in the same run" does not
 depend on the machine. The anchor is that plain site: Material with its
 defaults (search included), one Markdown page per event with about the text
 of the event's page (title, summary, facts, participants, sources as a
-list), a home page and one list page per year, and a navigation of two
-entries, so its size per page does not grow with the number of events.
+list), a home page and one list page per year, and a navigation of one
+entry, so its size per page does not grow with the number of events.
 Only its MkDocs build is timed: a hand-written site has no validation and
 no generator.
 """

@@ -60,7 +60,7 @@ ENTITY_PAGE = re.compile(
 )
 """One record's own page (an event, a member...), not a listing or a paginated index.
 
-Sources are entries on shared month pages (listings), not pages of their own."""
+Sources are entries on shared year pages (listings), not pages of their own."""
 REDIRECT_MARK = b'http-equiv="refresh"'
 REDIRECT_MAX_BYTES = 2048
 """A redirect file (`csto_data.site.redirects`) is a few hundred bytes; it is counted apart from pages."""

@@ -32,10 +32,10 @@ TEMPLATE = """<!doctype html>
 def redirect_page(old_page: str, new_page: str, anchor: str = "") -> Page:
     """The file answering at the address `old_page` had, pointing to `new_page` (and `#anchor` on it).
 
-    >>> page = redirect_page("sources/tass-1.md", "sources/2025-03/index.md", "tass-1")
+    >>> page = redirect_page("sources/tass-1.md", "sources/2025/index.md", "tass-1")
     >>> page.path
     'sources/tass-1/index.html'
-    >>> 'url=../2025-03/#tass-1"' in page.content
+    >>> 'url=../2025/#tass-1"' in page.content
     True
     """
     fragment = f"#{anchor}" if anchor else ""
