@@ -10,7 +10,7 @@
 | bodies | bodies, events, documents | bodies/index.md, bodies/<id>.md |
 | people | people, positions, event_people | people/index.md, people/<id>.md |
 | places | places, events | places/index.md (map), places/<id>.md |
-| sources | sources + every table's source_ids | sources/index.md, sources/<year>/index.md and page-N.md (one entry per source) |
+| sources | sources + every table's source_ids | sources/index.md, sources/<year>/index.md, page-N.md (entries) |
 | source_redirects | sources | sources/<id>/index.html (the former per-source pages) |
 | data | datapackage.json, the CSV files | data.md, download/* |
 | coverage | events, series, places, sources | coverage.md |
