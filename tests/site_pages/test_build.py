@@ -37,6 +37,21 @@ def test_every_event_has_a_page(built_site: Path) -> None:
         assert (built_site / "members" / member["id"] / "index.html").exists()
 
 
+def test_every_former_source_address_leads_to_the_sources_entry(built_site: Path) -> None:
+    """`sources/<id>/` was a page of its own; it must keep answering, on the source's entry."""
+    lost = []
+    for source in load_dataset(DESCRIPTOR_PATH).tables["sources"]:
+        redirect = built_site / "sources" / source["id"] / "index.html"
+        found = re.search(
+            r'http-equiv="refresh" content="0; url=([^"#]+)#([^"]+)"', redirect.read_text(encoding="utf-8")
+        )
+        assert found, source["id"]
+        target = (redirect.parent / found.group(1) / "index.html").resolve()
+        if found.group(2) != source["id"] or f'<section id="{source["id"]}">' not in target.read_text(encoding="utf-8"):
+            lost.append(source["id"])
+    assert lost == []
+
+
 def test_internal_links_resolve(built_site: Path) -> None:
     broken = []
     for page in built_site.rglob("*.html"):

@@ -112,10 +112,24 @@ def test_data_page_lists_every_file_with_its_checksum(package_dir: Path) -> None
     assert "event&#95;participants" in page  # the data dictionary names every table
 
 
-def test_source_page_lists_the_facts_it_supports(package_dir: Path) -> None:
-    page = text(pages_of(package_dir), "sources/news-2025-09.md")
-    assert '<a href="../../events/rubezh-2025/">rubezh-2025</a>' in page
-    assert "<td>Address</td><td>unknown</td>" in page
+def test_each_source_is_an_entry_on_its_years_page_listing_the_facts_it_supports(package_dir: Path) -> None:
+    page = text(pages_of(package_dir), "sources/2025/index.md")
+    entry = page.split('<section id="news-2025-09">', 1)[1].split("</section>", 1)[0]
+    assert '<a href="../../events/rubezh-2025/">rubezh-2025</a>' in entry
+    assert "Address unknown" in entry
+
+
+def test_a_former_source_page_address_redirects_to_the_sources_entry(package_dir: Path) -> None:
+    pages = pages_of(package_dir)
+    assert "sources/news-2025-09.md" not in pages  # no page of its own any more
+    redirect = text(pages, "sources/news-2025-09/index.html")
+    assert '<meta http-equiv="refresh" content="0; url=../2025/#news-2025-09">' in redirect
+    assert "<script" not in redirect
+
+
+def test_citations_link_to_the_sources_entry(package_dir: Path) -> None:
+    page = text(pages_of(package_dir), "events/rubezh-2025.md")
+    assert '<a href="../../sources/2025/#news-2025-09">About this source</a>' in page
 
 
 def test_every_entity_has_a_page_reachable_from_an_index(package_dir: Path) -> None:
@@ -127,7 +141,7 @@ def test_every_entity_has_a_page_reachable_from_an_index(package_dir: Path) -> N
         ("people/index.md", "andrei-serdyukov/"),
         ("places/index.md", "harbmaidon-range/"),
         ("documents/index.md", "joint-training-plan-2025/"),
-        ("sources/index.md", "csto-2024-10-01-rubezh/"),
+        ("sources/index.md", "2024/#csto-2024-10-01-rubezh"),
         ("events/by-year/2024/index.md", "../../rubezh-2024/"),
     ):
         assert f'href="{entity}"' in text(pages, index), index

@@ -15,7 +15,7 @@ DEFAULT_OUTPUT = REPO_ROOT / "bench-output"
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`scripts/bench.py {lighthouse,scale,synthetic} ...`; exit 0 when the run finished."""
+    """`scripts/bench.py {lighthouse,scale,preview,synthetic} ...`; exit 0 when the run finished."""
     parser = argparse.ArgumentParser(description="Benchmarks of the CSTO Open Data site (not test gates).")
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -29,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     scale.add_argument("--work-dir", type=Path, help="keep packages and sites here (default: a temporary folder)")
     scale.add_argument("--seed", type=int, default=6)
     scale.add_argument("--profile", action="store_true", help="print a cProfile of each pipeline build")
+
+    preview = commands.add_parser("preview", help="seconds from saving an edit of events.csv to the served page")
+    preview.add_argument("--edits", type=int, default=3)
 
     synthetic = commands.add_parser("synthetic", help="write a synthetic package of N events")
     synthetic.add_argument("events", type=int)
@@ -45,6 +48,10 @@ def main(argv: list[str] | None = None) -> int:
 
         results = run_scale(tuple(args.events), args.work_dir, args.seed, args.profile)
         print(format_targets(results))
+    elif args.command == "preview":
+        from csto_data.bench.preview import format_latencies, measure_preview
+
+        print(format_latencies(measure_preview(args.edits)))
     else:
         from csto_data.bench.synthetic import generate_package
 

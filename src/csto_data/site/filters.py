@@ -68,6 +68,14 @@ def link(context: Context, table: str, key: str, text: str = "") -> Markup:
 
 
 @pass_context
+def source_link(context: Context, source_id: str, text: str) -> Markup:
+    """A link to a source's entry (anchor = its id) on the shared page that lists it."""
+    target = context["source_page_of"][source_id]
+    page = "" if target == context["page_path"] else relative_url(context["page_path"], target)
+    return _anchor(f"{page}#{source_id}", text)
+
+
+@pass_context
 def page_link(context: Context, path: str, text: str, css: str = "") -> Markup:
     """A link to any generated page or file, by its docs-relative path (`css`: e.g. "md-button")."""
     return _anchor(relative_url(context["page_path"], path), text, css)
@@ -120,6 +128,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "figure": figure,
     "link": link,
     "page_link": page_link,
+    "source_link": source_link,
     "url": url,
     "external": external,
     "meta_text": meta_text,

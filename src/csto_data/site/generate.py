@@ -26,8 +26,10 @@ from csto_data.site.pages import (
     places,
     retired,
     series,
+    source_redirects,
     sources,
 )
+from csto_data.site.paths import page_url
 from csto_data.site.releases import ReleasedFiles, released_downloads
 
 PageBuilder = Callable[[SiteContext], Iterator[Page]]
@@ -42,6 +44,7 @@ PAGE_BUILDERS: dict[str, PageBuilder] = {
     "people": people.build,
     "places": places.build,
     "sources": sources.build,
+    "source_redirects": source_redirects.build,
     "coverage": coverage.build,
     "home": home.build,
     "data": data.build,
@@ -56,9 +59,10 @@ def generate_pages(dataset: Dataset, releases: tuple[ReleasedFiles, ...] = ()) -
     pages = [page for build in PAGE_BUILDERS.values() for page in build(site)]
     seen: set[str] = set()
     for page in pages:
-        if page.path in seen:
-            raise ValueError(f"two generated pages share the path {page.path}")
-        seen.add(page.path)
+        address = page_url(page.path).removesuffix("index.html")
+        if address in seen:
+            raise ValueError(f"two generated pages share the address {address or '/'} ({page.path})")
+        seen.add(address)
     return pages
 
 

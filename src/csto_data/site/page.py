@@ -13,6 +13,7 @@ from csto_data.exports import ExportFile, build_downloads
 from csto_data.exports.background import PendingDownloads
 from csto_data.model import Dataset
 from csto_data.site.escaping import escape_text
+from csto_data.site.paths import source_pages
 from csto_data.site.releases import ReleasedFiles
 from csto_data.site.render import render
 from csto_data.site.settings import SITE_URL
@@ -40,6 +41,16 @@ class SiteContext:
     def downloads(self) -> list[ExportFile]:
         """Every download, built once per site (the data page lists them, the home page's metadata too)."""
         return self.pending_downloads.result() if self.pending_downloads else build_downloads(self.data)
+
+    @cached_property
+    def source_pages(self) -> dict[str, list[dict[str, str]]]:
+        """Docs path of each shared source page -> the sources listed on it."""
+        return source_pages(self.data.tables["sources"])
+
+    @cached_property
+    def source_page_of(self) -> dict[str, str]:
+        """Source id -> docs path of the shared page that lists it (its anchor is the id)."""
+        return {source["id"]: path for path, sources in self.source_pages.items() for source in sources}
 
     @cached_property
     def _abbreviation_pattern(self) -> re.Pattern[str]:
@@ -78,6 +89,7 @@ def markdown_page(
         data=site.data,
         abbreviations=site.abbreviations,
         site_url=Markup(SITE_URL),
+        source_page_of=site.source_page_of,
         searchable=searchable,
         **context,
     )

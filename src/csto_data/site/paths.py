@@ -6,6 +6,8 @@ addresses are stable too.
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 ENTITY_PAGES = {
     "events": "events/{}.md",
     "members": "members/{}.md",
@@ -14,13 +16,55 @@ ENTITY_PAGES = {
     "documents": "documents/{}.md",
     "people": "people/{}.md",
     "places": "places/{}.md",
-    "sources": "sources/{}.md",
 }
+SOURCE_PAGE_SIZE = 20
+"""Sources per shared page: with their lists of facts, a page stays near the size of an entity page."""
 
 
 def entity_page(table: str, key: str) -> str:
     """Docs-relative path of the page of one entity."""
     return ENTITY_PAGES[table].format(key)
+
+
+def source_group(source: dict[str, str]) -> str:
+    """The folder of shared pages a source is listed in: its publication year, or "undated".
+
+    Sources have no page of their own: there are more sources than events,
+    and MkDocs charges a fixed cost per page.
+
+    >>> [source_group({"published": published}) for published in ("2025-03-17", "2025", "")]
+    ['2025', '2025', 'undated']
+    """
+    return source["published"][:4] or "undated"
+
+
+def source_pages(sources: list[dict[str, str]]) -> dict[str, list[dict[str, str]]]:
+    """Docs path of each shared source page -> its sources, oldest first.
+
+    A year is split into pages of `SOURCE_PAGE_SIZE` (`sources/2025/`,
+    `sources/2025/page-2/`...). A source's page can change when sources
+    of the same year are added before it; `legacy_source_page` is the
+    address that never changes (a redirect to wherever the source is listed).
+
+    >>> pages = source_pages([{"id": f"s{n:02}", "published": "2025-01-02"} for n in range(21)])
+    >>> sorted((path, len(rows)) for path, rows in pages.items())
+    [('sources/2025/index.md', 20), ('sources/2025/page-2.md', 1)]
+    """
+    groups: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for source in sorted(sources, key=lambda row: (row["published"], row["id"])):
+        groups[source_group(source)].append(source)
+    pages = {}
+    for group, members in sorted(groups.items()):
+        for start in range(0, len(members), SOURCE_PAGE_SIZE):
+            number = start // SOURCE_PAGE_SIZE + 1
+            path = f"sources/{group}/index.md" if number == 1 else f"sources/{group}/page-{number}.md"
+            pages[path] = members[start : start + SOURCE_PAGE_SIZE]
+    return pages
+
+
+def legacy_source_page(source_id: str) -> str:
+    """A source's permanent address: its own page until November 2026, a redirect to its entry since."""
+    return f"sources/{source_id}.md"
 
 
 def year_page(year: str) -> str:

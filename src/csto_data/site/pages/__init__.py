@@ -13,7 +13,8 @@ chart) are drawn by `csto_data.site.pictures`.
 | bodies | bodies, events, documents | bodies/index.md, bodies/<id>.md |
 | people | people, positions, event_people | people/index.md, people/<id>.md |
 | places | places, events | places/index.md (map), places/<id>.md |
-| sources | sources + every table's source_ids | sources/index.md, sources/<id>.md |
+| sources | sources + every table's source_ids | sources/index.md, sources/<year>/index.md, page-N.md (entries) |
+| source_redirects | sources | sources/<id>/index.html (the former per-source pages) |
 | data | every table via `csto_data.exports`; tags | data.md, download/*, download/vX.Y.Z/*, csto-events.atom/.ics |
 | retired | retired_ids | a redirect or a withdrawal notice at each retired id's address |
 | coverage | events, event_participants, series, places, sources, gaps | coverage.md |

@@ -10,41 +10,28 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from markupsafe import escape
-
 from csto_data.dates import parse_optional
 from csto_data.model import Row
 from csto_data.site.page import Page, SiteContext, markdown_page
-from csto_data.site.paths import ENTITY_PAGES, entity_page, page_url, relative_url
-from csto_data.site.settings import SITE_URL
+from csto_data.site.paths import ENTITY_PAGES, entity_page, legacy_source_page
+from csto_data.site.redirects import redirect_page
 
-REDIRECT = """<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>Moved: {title}</title>
-<meta name="robots" content="noindex">
-<link rel="canonical" href="{canonical}">
-<meta http-equiv="refresh" content="0; url={href}">
-</head>
-<body>
-<p>This entry ({table} <code>{old}</code>) was merged or renamed into
-<a href="{href}">{title}</a> on {day}: {reason}</p>
-</body>
-</html>
-"""
+
+def old_page(table: str, key: str) -> str:
+    """The address an id's page had: its entity page, or for a source its permanent per-source address."""
+    return legacy_source_page(key) if table == "sources" else entity_page(table, key)
 
 
 def build(site: SiteContext) -> Iterator[Page]:
     for row in site.data.tables.get("retired_ids", []):
-        if row["table"] not in ENTITY_PAGES:
+        if row["table"] not in ENTITY_PAGES and row["table"] != "sources":
             continue
         if row["replaced_by"]:
-            yield redirect_page(site, row)
+            yield retired_redirect(site, row)
         else:
             yield markdown_page(
                 site,
-                entity_page(row["table"], row["id"]),
+                old_page(row["table"], row["id"]),
                 "pages/withdrawn.md.j2",
                 "retired_ids",
                 searchable=False,
@@ -52,19 +39,17 @@ def build(site: SiteContext) -> Iterator[Page]:
             )
 
 
-def redirect_page(site: SiteContext, row: Row) -> Page:
-    """The HTML file at the old address (`events/<old>/index.html`) that sends the reader on."""
-    old_page, new_page = entity_page(row["table"], row["id"]), entity_page(row["table"], row["replaced_by"])
+def retired_redirect(site: SiteContext, row: Row) -> Page:
+    """The HTML file at the old address (`events/<old>/index.html`) that sends the reader on, saying why."""
     target = site.data.get(row["table"], row["replaced_by"]) or {}
     title = target.get("title") or target.get("name") or row["replaced_by"]
     day = parse_optional(row["retired"])
-    html = REDIRECT.format(
-        title=escape(title),
-        canonical=escape(SITE_URL + page_url(new_page)),
-        href=escape(relative_url(old_page, new_page)),
-        table=escape(row["table"]),
-        old=escape(row["id"]),
-        day=escape(day.human() if day else row["retired"]),
-        reason=escape(row["reason"]),
+    note = (
+        f"This entry ({row['table']} {row['id']}) was merged or renamed into {title} "
+        f"on {day.human() if day else row['retired']}: {row['reason']}"
     )
-    return Page(page_url(old_page) + "index.html", html)
+    if row["table"] == "sources":
+        new_page, anchor = site.source_page_of[row["replaced_by"]], row["replaced_by"]
+    else:
+        new_page, anchor = entity_page(row["table"], row["replaced_by"]), ""
+    return redirect_page(old_page(row["table"], row["id"]), new_page, anchor, title=title, note=note)
