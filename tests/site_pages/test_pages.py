@@ -132,7 +132,8 @@ def test_a_former_source_page_address_redirects_to_the_sources_entry(package_dir
 
 def test_citations_link_to_the_sources_entry(package_dir: Path) -> None:
     page = text(pages_of(package_dir), "events/rubezh-2025.md")
-    assert '<a href="../../sources/2025/#news-2025-09">About this source</a>' in page
+    assert '1. <a id="source-1" href="../../sources/2025/#news-2025-09">' in page
+    assert '<sup><a href="#source-1">1</a></sup>' in page
 
 
 def test_every_entity_has_a_page_reachable_from_an_index(package_dir: Path) -> None:
