@@ -1,6 +1,7 @@
-"""MkDocs hooks: live preview under `mkdocs serve`, the package watched, indentation dropped from pages.
+"""MkDocs hooks: live preview under `mkdocs serve`, the package watched, HTML blocks of generated
+pages handed past Python-Markdown, indentation dropped from pages.
 
-All logic lives in `csto_data.site` (`preview`, `compact`). Under `serve`,
+All logic lives in `csto_data.site` (`preview`, `raw_blocks`, `compact`). Under `serve`,
 the pages come from the preview session's folder instead of gen-files (see
 `csto_data.site.preview` for why), and the data package's folder is watched
 (it follows `CSTO_DESCRIPTOR`, so a preview of another package reloads too).
@@ -15,6 +16,11 @@ from mkdocs.structure.files import File, Files
 from csto_data.paths import DESCRIPTOR_PATH
 from csto_data.site import preview
 from csto_data.site.compact import compact_html
+from csto_data.site.raw_blocks import Stashed, restore, stash
+
+PREVIEW_GENERATOR = "csto-preview"
+STASHED = "csto_stashed"
+"""The page attribute that carries a generated page's HTML blocks from `on_page_markdown` to `on_page_content`."""
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -31,6 +37,7 @@ def on_files(files: Files, config: Any) -> Files:
         return files  # a real build: gen-files runs scripts/gen_pages.py
     for page in session.refresh(DESCRIPTOR_PATH):
         file = File(page.path, str(session.folder), config.site_dir, config.use_directory_urls)
+        file.generated_by = PREVIEW_GENERATOR
         file.edit_uri = page.edit_path
         files.append(file)
     return files
@@ -39,6 +46,23 @@ def on_files(files: Files, config: Any) -> Files:
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     server.watch(str(DESCRIPTOR_PATH.parent))
     return server
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    if page.file.generated_by is None:
+        return markdown  # hand-written pages go through Python-Markdown whole
+    stashed = stash(markdown)
+    setattr(page, STASHED, stashed)
+    return stashed.markdown
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    stashed: Stashed | None = getattr(page, STASHED, None)
+    if stashed is None:
+        return html
+    delattr(page, STASHED)
+    page.present_anchor_ids |= stashed.anchor_ids()
+    return restore(html, stashed)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

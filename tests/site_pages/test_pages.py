@@ -5,8 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
 
-from csto_data.model import load_dataset
+from csto_data.exports import jsonld
+from csto_data.model import Dataset, load_dataset
 from csto_data.site.generate import generate_pages, write_pages
 from csto_data.site.page import Page
 from csto_data.site.settings import SITE_URL
@@ -129,7 +132,8 @@ def test_a_former_source_page_address_redirects_to_the_sources_entry(package_dir
 
 def test_citations_link_to_the_sources_entry(package_dir: Path) -> None:
     page = text(pages_of(package_dir), "events/rubezh-2025.md")
-    assert '<a href="../../sources/2025/#news-2025-09">About this source</a>' in page
+    assert '1. <a id="source-1" href="../../sources/2025/#news-2025-09">' in page
+    assert '<sup><a href="#source-1">1</a></sup>' in page
 
 
 def test_every_entity_has_a_page_reachable_from_an_index(package_dir: Path) -> None:
@@ -240,3 +244,9 @@ def test_home_page_links_the_calendar_and_the_feed(package_dir: Path) -> None:
     home = text(pages_of(package_dir), "index.md")
     assert 'href="csto-events.ics"' in home
     assert 'href="csto-events.atom"' in home
+
+
+def test_dataset_coverage_spans_years_of_starts_known_to_different_precisions() -> None:
+    events = [{"start": "2024"}, {"start": "2024-09"}, {"start": "2021-03-02"}, {"start": ""}]
+    data = cast(Dataset, SimpleNamespace(tables={"events": events}))
+    assert jsonld.temporal_coverage(data) == "2021/2024"

@@ -35,9 +35,10 @@ def script_safe_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_UNSAFE)
 
 
-def _temporal_coverage(data: Dataset) -> str:
-    starts = [start for event in data.tables["events"] if (start := event_start(event))]
-    return f"{min(starts).year}/{max(starts).year}" if starts else ""
+def temporal_coverage(data: Dataset) -> str:
+    """First and last year an event starts (years, because starts come at different precisions)."""
+    years = [start.year for event in data.tables["events"] if (start := event_start(event))]
+    return f"{min(years)}/{max(years)}" if years else ""
 
 
 def dataset(context: ExportContext, downloads: list[ExportFile]) -> dict[str, Any]:
@@ -58,7 +59,7 @@ def dataset(context: ExportContext, downloads: list[ExportFile]) -> dict[str, An
         "creator": {"@type": "Organization", "name": "CSTO Open Data contributors", "url": url},
         "keywords": package.get("keywords", []),
         "citation": context.citation,
-        "temporalCoverage": _temporal_coverage(data),
+        "temporalCoverage": temporal_coverage(data),
         "spatialCoverage": [
             {"@type": "Country", "name": member["name"], "identifier": member.get("iso_alpha3", "")}
             for member in data.tables["members"]

@@ -68,11 +68,15 @@ def link(context: Context, table: str, key: str, text: str = "") -> Markup:
 
 
 @pass_context
-def source_link(context: Context, source_id: str, text: str) -> Markup:
-    """A link to a source's entry (anchor = its id) on the shared page that lists it."""
+def source_link(context: Context, source_id: str, text: str, element_id: str = "") -> Markup:
+    """A link to a source's entry (anchor = its id) on the shared page that lists it.
+
+    `element_id` makes the link itself the target of a page's citation marks
+    (`#source-1`), so a page's source list needs no empty element per source.
+    """
     target = context["source_page_of"][source_id]
     page = "" if target == context["page_path"] else relative_url(context["page_path"], target)
-    return _anchor(f"{page}#{source_id}", text)
+    return _anchor(f"{page}#{source_id}", text, element_id=element_id)
 
 
 @pass_context
@@ -94,10 +98,11 @@ def external(text: str, url: str, css: str = "") -> Markup:
     return _anchor(url, text, css)
 
 
-def _anchor(href: str, text: str, css: str = "") -> Markup:
+def _anchor(href: str, text: str, css: str = "", element_id: str = "") -> Markup:
     """An HTML link: valid both in Markdown paragraphs and in raw HTML blocks such as tables."""
     css_attribute = f' class="{escape_attribute(css)}"' if css else ""
-    return Markup(f'<a{css_attribute} href="{escape_attribute(href)}">{escape_text(text)}</a>')
+    id_attribute = f' id="{escape_attribute(element_id)}"' if element_id else ""
+    return Markup(f'<a{id_attribute}{css_attribute} href="{escape_attribute(href)}">{escape_text(text)}</a>')
 
 
 def meta_text(value: str, limit: int = 155) -> Markup:

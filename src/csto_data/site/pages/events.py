@@ -39,8 +39,9 @@ def build(site: SiteContext) -> Iterator[Page]:
             ),
         )
     yield markdown_page(site, "events/timeline.md", "pages/timeline.md.j2", "events", **timeline(site))
+    neighbours = editions(site)
     for event in data.tables["events"]:
-        yield profile(site, event)
+        yield profile(site, event, *neighbours.get(event["id"], (None, None)))
 
 
 def timeline(site: SiteContext) -> dict[str, Any]:
@@ -67,21 +68,24 @@ def timeline(site: SiteContext) -> dict[str, Any]:
     }
 
 
-def editions(site: SiteContext, event: Row) -> tuple[Row | None, Row | None]:
-    """The previous and next editions of the event's series."""
-    series = event.get("series_id")
-    if not series:
-        return None, None
-    ordered = sorted(site.data.series_events[series], key=event_sort_key)
-    position = next(index for index, row in enumerate(ordered) if row["id"] == event["id"])
-    previous = ordered[position - 1] if position > 0 else None
-    following = ordered[position + 1] if position + 1 < len(ordered) else None
-    return previous, following
+def editions(site: SiteContext) -> dict[str, tuple[Row | None, Row | None]]:
+    """The previous and next editions of each event in a series, by event id.
+
+    Each series is sorted once: sorting it again for every one of its events
+    made generation grow with the square of a series' length.
+    """
+    neighbours: dict[str, tuple[Row | None, Row | None]] = {}
+    for rows in site.data.series_events.values():
+        ordered = sorted(rows, key=event_sort_key)
+        for position, row in enumerate(ordered):
+            previous = ordered[position - 1] if position > 0 else None
+            following = ordered[position + 1] if position + 1 < len(ordered) else None
+            neighbours[row["id"]] = (previous, following)
+    return neighbours
 
 
-def profile(site: SiteContext, event: Row) -> Page:
+def profile(site: SiteContext, event: Row, previous: Row | None, following: Row | None) -> Page:
     data = site.data
-    previous, following = editions(site, event)
     return markdown_page(
         site,
         entity_page("events", event["id"]),
