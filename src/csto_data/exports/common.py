@@ -17,6 +17,7 @@ from functools import cached_property
 from csto_data.descriptor import FieldSpec, TableSpec
 from csto_data.exports.country_year import COUNTRY_YEAR_TABLE, Cell, country_year_rows
 from csto_data.model import Dataset
+from csto_data.site.paths import entity_page, page_url
 from csto_data.site.settings import SITE_URL
 
 TypedRow = dict[str, Cell]
@@ -71,7 +72,7 @@ def typed_cell(spec: FieldSpec, value: str) -> Cell:
     return value
 
 
-def build_time(as_of: str) -> dt.datetime:
+def build_time(as_of: dt.date) -> dt.datetime:
     """The time stamped into files: SOURCE_DATE_EPOCH when set, else the package's as-of day.
 
     Either way two builds of the same data give byte-identical files.
@@ -79,7 +80,7 @@ def build_time(as_of: str) -> dt.datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    return dt.datetime.combine(dt.date.fromisoformat(as_of), dt.time(), tzinfo=dt.UTC)
+    return dt.datetime.combine(as_of, dt.time(), tzinfo=dt.UTC)
 
 
 @dataclass
@@ -108,7 +109,7 @@ class ExportContext:
 
     @cached_property
     def built(self) -> dt.datetime:
-        return build_time(self.as_of or "1980-01-01")
+        return build_time(self.data.spec.as_of or dt.date(1980, 1, 1))
 
     @property
     def citation(self) -> str:
@@ -136,4 +137,4 @@ class ExportContext:
         return self._typed[table.name]
 
     def event_url(self, event_id: str) -> str:
-        return f"{self.site_url}events/{event_id}/"
+        return self.site_url + page_url(entity_page("events", event_id))

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
 from csto_data.exports import jsonld
-from csto_data.model import Row, event_sort_key, event_year
+from csto_data.model import Row, event_sort_key
 from csto_data.site.citations import Citations
 from csto_data.site.listing import EventList, list_pages
 from csto_data.site.page import Page, SiteContext, markdown_page
-from csto_data.site.paths import entity_page, year_page
+from csto_data.site.paths import entity_page, page_url, year_page
 from csto_data.site.pictures.families import FAMILIES, FAMILY_COLOURS, FAMILY_LABELS, family
 from csto_data.site.pictures.timeline import Timeline, timeline_chart
 from csto_data.site.settings import SITE_URL, correction_url, csv_line_url
@@ -46,15 +45,12 @@ def build(site: SiteContext) -> Iterator[Page]:
 
 def timeline(site: SiteContext) -> dict[str, Any]:
     """Counts per year and kind: a chart by family (SVG, no script) and the table by kind beside it."""
-    counts: Counter[tuple[str, str]] = Counter()
-    for event in site.data.tables["events"]:
-        counts[(event_year(event), event["kind"])] += 1
+    chart_data = Timeline.of(site.data.tables["events"])
+    counts = chart_data.counts  # every event, the undated ones included (the chart draws dated years only)
     years = sorted({year for year, _ in counts})
     kinds = sorted({kind for _, kind in counts})
     totals = {year: sum(counts[(year, kind)] for kind in kinds) for year in years}
-    chart = timeline_chart(
-        "events/timeline.md", "timeline", Timeline.of(site.data.tables["events"]), "Events per year, by family"
-    )
+    chart = timeline_chart("events/timeline.md", "timeline", chart_data, "Events per year, by family")
     return {
         "years": years,
         "kinds": kinds,
@@ -86,9 +82,10 @@ def editions(site: SiteContext) -> dict[str, tuple[Row | None, Row | None]]:
 
 def profile(site: SiteContext, event: Row, previous: Row | None, following: Row | None) -> Page:
     data = site.data
+    page_path = entity_page("events", event["id"])
     return markdown_page(
         site,
-        entity_page("events", event["id"]),
+        page_path,
         "pages/event.md.j2",
         "events",
         event=event,
@@ -102,5 +99,5 @@ def profile(site: SiteContext, event: Row, previous: Row | None, following: Row 
         documents=data.event_documents.get(event["id"], []),
         line_url=csv_line_url("events", data.line("events", event["id"])),
         correction_url=correction_url("events", event["id"]),
-        jsonld=jsonld.script_safe_json(jsonld.event(data, event, f"{SITE_URL}events/{event['id']}/")),
+        jsonld=jsonld.script_safe_json(jsonld.event(data, event, SITE_URL + page_url(page_path))),
     )

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
@@ -28,16 +29,21 @@ class Country:
 
 
 @cache
-def countries() -> tuple[Country, ...]:
-    collection = json.loads(BASEMAP_PATH.read_text(encoding="utf-8"))
-    return tuple(
-        Country(feature["id"], feature["properties"]["name"], shape(feature["geometry"]))
-        for feature in collection["features"]
-    )
+def _collection() -> dict[str, Any]:
+    """The GeoJSON file, parsed once for the outlines and their provenance."""
+    collection: dict[str, Any] = json.loads(BASEMAP_PATH.read_text(encoding="utf-8"))
+    return collection
 
 
 @cache
+def countries() -> tuple[Country, ...]:
+    return tuple(
+        Country(feature["id"], feature["properties"]["name"], shape(feature["geometry"]))
+        for feature in _collection()["features"]
+    )
+
+
 def provenance() -> dict[str, str]:
     """Where the outlines come from, for the map's caption and the data page."""
-    provenance: dict[str, str] = json.loads(BASEMAP_PATH.read_text(encoding="utf-8"))["provenance"]
+    provenance: dict[str, str] = _collection()["provenance"]
     return provenance

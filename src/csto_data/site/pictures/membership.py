@@ -71,8 +71,7 @@ def standing_in_year(periods: list[Row], year: int) -> str:
 
 def as_of(data: Dataset) -> dt.date:
     """The package's `as_of` day (the day the data describes), else today."""
-    stated = parse_optional(str(data.spec.raw.get("as_of", "")))
-    return stated.latest if stated else dt.date.today()
+    return data.spec.as_of or dt.date.today()
 
 
 def current_standings(data: Dataset) -> dict[str, str]:
