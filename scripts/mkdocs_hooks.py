@@ -1,14 +1,24 @@
-"""MkDocs hooks: live preview under `mkdocs serve`, the package watched, HTML blocks of generated
-pages handed past Python-Markdown, indentation dropped from pages.
+"""MkDocs hooks: live preview under `mkdocs serve`, the package watched, and generated pages
+taken through MkDocs by the shortest way that gives the same output.
 
-All logic lives in `csto_data.site` (`preview`, `raw_blocks`, `compact`). Under `serve`,
-the pages come from the preview session's folder instead of gen-files (see
-`csto_data.site.preview` for why), and the data package's folder is watched
-(it follows `CSTO_DESCRIPTOR`, so a preview of another package reloads too).
+All logic lives in `csto_data.site`. In the order of a build:
+
+- `on_files`: under `serve`, the pages come from the preview session's folder instead of
+  gen-files (`preview` says why), and the data package's folder is watched (it follows
+  `CSTO_DESCRIPTOR`, so a preview of another package reloads too);
+- `on_nav`: generated pages outside the navigation become `prerendered.PrerenderedPage`s,
+  which skip Python-Markdown when their body is HTML already;
+- `on_page_markdown` / `on_page_content`: the HTML blocks of generated Markdown pages are
+  handed past Python-Markdown (`raw_blocks`); a generated page is then marked for a theme
+  frame (`theme_frame`) and given a search view (`search_view`), unless `shortcuts` are off;
+- `on_page_context`: the search plugin indexes that view;
+- `on_env`: the frames of this build; `on_post_page`: indentation dropped (`compact`);
+  `on_post_build`: how many pages shared a frame, in the log.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,14 +27,17 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
 from csto_data.paths import DESCRIPTOR_PATH
-from csto_data.site import preview, theme_frame
+from csto_data.site import preview, search_view, shortcuts, theme_frame
 from csto_data.site.compact import compact_html
 from csto_data.site.prerendered import PrerenderedPage, is_html
 from csto_data.site.raw_blocks import Stashed, restore, stash
 
+LOG = logging.getLogger("mkdocs.hooks.csto")
 PREVIEW_GENERATOR = "csto-preview"
 STASHED = "csto_stashed"
 """The page attribute that carries a generated page's HTML blocks from `on_page_markdown` to `on_page_content`."""
+SEARCH_VIEW = "csto_search_view"
+"""The page attribute that carries what the search plugin indexes of a generated page (`search_view`)."""
 
 
 @dataclass
@@ -90,10 +103,31 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
         delattr(page, STASHED)
         page.present_anchor_ids |= stashed.anchor_ids()
         html = restore(html, stashed)
-    generated = page.file.generated_by is not None
-    if generated and theme_frame.enabled() and theme_frame.frameable(page, html, STATE.nav_pages):
+    if page.file.generated_by is None or not shortcuts.enabled():
+        return html
+    if theme_frame.frameable(page, html, STATE.nav_pages):
         page.meta["template"] = theme_frame.TEMPLATE
+    searchable = None if search_view.is_excluded(page.meta) else search_view.searchable_part(html)
+    if searchable is not None:  # the search plugin skips the page and indexes this view of it instead
+        setattr(page, SEARCH_VIEW, search_view.SearchView(page, dict(page.meta), searchable))
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return html
+
+
+def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Navigation) -> dict[str, Any]:
+    view: search_view.SearchView | None = getattr(page, SEARCH_VIEW, None)
+    if view is not None:
+        delattr(page, SEARCH_VIEW)
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is not None and search.config.enabled:
+            search.search_index.add_entry_from_context(view)
+    return context
+
+
+def on_post_build(config: Any) -> None:
+    frames = STATE.frames
+    if frames.rendered:
+        LOG.info(f"theme frames: {frames.rendered} rendered for {frames.rendered + frames.reused} generated pages")
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

@@ -14,6 +14,7 @@ import pytest
 
 from csto_data.model import load_dataset
 from csto_data.paths import DESCRIPTOR_PATH
+from csto_data.site import shortcuts
 from csto_data.site.build import build_site
 from csto_data.site.safety import unsafe_content
 
@@ -162,3 +163,19 @@ def test_a_broken_package_builds_no_site_and_keeps_the_old_one(
         build_site(target)
     assert (target / "index.html").read_text() == "previous site"
     assert not list(tmp_path.glob(".site-build-*"))
+
+
+def test_the_build_shortcuts_change_no_byte(built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Theme frames and search views (`csto_data.site.shortcuts`) only make the build faster.
+
+    The reference renders every page with the theme and lets the search plugin
+    parse every page whole; every file, the search index included, must match.
+    """
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.setenv(shortcuts.SWITCH, "off")
+    reference = tmp_path / "site"
+    build_site(reference)
+    built = {path.relative_to(built_site) for path in built_site.rglob("*") if path.is_file()}
+    assert built == {path.relative_to(reference) for path in reference.rglob("*") if path.is_file()}
+    differing = [path for path in sorted(built) if (built_site / path).read_bytes() != (reference / path).read_bytes()]
+    assert [str(path) for path in differing] == []

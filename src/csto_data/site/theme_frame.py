@@ -14,13 +14,12 @@ current page, so a page inside it has output of its own. Everything else the
 theme reads from the page (its other front matter, its edit address, its
 table of contents below the title) is part of the frame's key, so a page
 whose output could differ gets a frame of its own. `tests/site_pages/
-test_theme_frame.py` builds the fixture site with and without frames and
+test_build.py` builds the site with and without frames (`shortcuts`) and
 requires the same bytes in every file.
 """
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -36,8 +35,6 @@ TEMPLATE = "csto-framed.html"
 """The override template a framed page renders with (it calls `FRAMED_PAGE`)."""
 FRAMED_PAGE = "csto_framed_page"
 """The Jinja global that renders a framed page."""
-SWITCH = "CSTO_THEME_FRAMES"
-"""Set to `off` to render every page through the theme (the reference the frame test compares with)."""
 
 SLOT_PREFIX = "csto-frame-slot-"
 SLOT = re.compile(r"(?:<h1>)?" + SLOT_PREFIX + r"([a-z]+)")
@@ -47,11 +44,6 @@ The content's token opens with `<h1>`: the theme adds a title of its own to cont
 CONTENT = "<h1>" + SLOT_PREFIX + "content"
 SLOT_META = ("title", "description", "jsonld")
 """Front matter the theme prints as it is: one slot each."""
-
-
-def enabled() -> bool:
-    """Frames are on unless `CSTO_THEME_FRAMES=off`."""
-    return os.environ.get(SWITCH, "on") != "off"
 
 
 def _token(name: str) -> str:
