@@ -86,7 +86,8 @@ def test_plan_glossary_lists_documents_with_adopting_body(package_dir: Path) -> 
     assert '<a href="../bodies/joint-staff/">Joint Staff</a>' in glossary
 
 
-def test_pages_define_the_abbreviations_they_use_for_tooltips(package_dir: Path) -> None:
+def test_pages_mark_the_abbreviations_they_use_for_tooltips(package_dir: Path) -> None:
+    """A Markdown page defines them for the `abbr` extension; an HTML page marks them itself."""
     events = package_dir / "data" / "events.csv"
     events.write_text(
         events.read_text(encoding="utf-8").replace(
@@ -95,10 +96,10 @@ def test_pages_define_the_abbreviations_they_use_for_tooltips(package_dir: Path)
         encoding="utf-8",
     )
     pages = pages_of(package_dir)
-    definition = "*[CRDF CA]: Collective Rapid Deployment Forces of the Central Asian region"
-    assert definition in text(pages, "glossary.md")
-    assert definition in text(pages, "events/rubezh-2024.md")
-    assert "*[CRDF CA]" not in text(pages, "members/kgz.md")  # a page gets only the abbreviations it uses
+    expansion = "Collective Rapid Deployment Forces of the Central Asian region"
+    assert f"*[CRDF CA]: {expansion}" in text(pages, "glossary.md")
+    assert f'the <abbr title="{expansion}">CRDF CA</abbr>.' in text(pages, "events/rubezh-2024.md")
+    assert "*[CRDF CA]" not in text(pages, "members/kgz.md")  # definitions only on Markdown pages
 
 
 def test_data_page_lists_every_file_with_its_checksum(package_dir: Path) -> None:
@@ -132,7 +133,7 @@ def test_a_former_source_page_address_redirects_to_the_sources_entry(package_dir
 
 def test_citations_link_to_the_sources_entry(package_dir: Path) -> None:
     page = text(pages_of(package_dir), "events/rubezh-2025.md")
-    assert '1. <a id="source-1" href="../../sources/2025/#news-2025-09">' in page
+    assert '<li><a id="source-1" href="../../sources/2025/#news-2025-09">' in page
     assert '<sup><a href="#source-1">1</a></sup>' in page
 
 

@@ -34,8 +34,10 @@ def body(content: str) -> str:
 
 
 def test_every_generated_page_renders_the_same_with_its_blocks_stashed(package_dir: Path) -> None:
-    pages = [
-        page for page in generate_pages(load_dataset(package_dir / "datapackage.json")) if page.path.endswith(".md")
+    pages = [  # the pages whose body is HTML already (`markup: html`) skip Python-Markdown altogether
+        page
+        for page in generate_pages(load_dataset(package_dir / "datapackage.json"))
+        if page.path.endswith(".md") and "\nmarkup: html\n" not in str(page.content)
     ]
     stashed_any = 0
     for page in pages:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from markdown.extensions.toc import slugify, strip_tags, unique  # type: ignore[import-untyped]
 from markupsafe import Markup
 
 from csto_data.dates import human_range, parse_optional
@@ -18,6 +22,8 @@ from csto_data.site.paths import entity_page, relative_url
 Row = dict[str, str]
 # Characters that could end an HTML attribute or open a tag where the theme prints the description.
 META_UNSAFE = str.maketrans(dict.fromkeys('<>"&`', " "))
+# What the abbreviation tooltips skip: tags (their attributes), code and abbreviations already marked.
+NOT_TEXT = re.compile(r"(<code>.*?</code>|<abbr\b.*?</abbr>|<[^>]*>)", re.DOTALL)
 QUALIFIERS = {"exact": "", "about": "about ", "more-than": "more than ", "up-to": "up to "}
 
 
@@ -126,6 +132,62 @@ def yaml_string(value: str) -> Markup:
     return Markup(json.dumps(str(value), ensure_ascii=False))
 
 
+@dataclass
+class HeadingIds:
+    """The heading ids used so far on the page being rendered, kept as Python-Markdown's `toc` keeps them."""
+
+    used: set[str] = field(default_factory=set)
+    counters: dict[str, int] = field(default_factory=dict)
+
+    def new(self, inner_html: str) -> str:
+        """The id of a heading with this content: slugified, and unique on the page (`_1`, `_2`, ...)."""
+        return str(unique(slugify(html.unescape(strip_tags(inner_html)), "-"), self.used, self.counters))
+
+
+@cache
+def _abbreviation_marker(abbreviations: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The pattern and `<abbr>` elements of Python-Markdown's `abbr` extension for these definitions."""
+    names = sorted((name for name, _ in abbreviations), key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in names) + r")\b" if names else r"(?!)")
+    elements = {name: f'<abbr title="{escape_text(expansion)}">{name}</abbr>' for name, expansion in abbreviations}
+    return pattern, elements
+
+
+@pass_context
+def abbr(context: Context, value: object) -> Markup:
+    """`value` (escaped) with each abbreviation in its text marked with its tooltip.
+
+    On an HTML page this does what the `abbr` extension did where the page
+    was Markdown (headings, paragraphs, list items, link text), and only
+    there: tables and other HTML blocks never had tooltips.
+    """
+    pattern, elements = _abbreviation_marker(context["abbreviations"])
+    parts = NOT_TEXT.split(escape_text(value))
+    for index in range(0, len(parts), 2):
+        parts[index] = pattern.sub(lambda match: elements[match.group(0)], parts[index])
+    return Markup("".join(parts))
+
+
+@pass_context
+def paragraph(context: Context, value: object) -> Markup:
+    """Lines of text as Python-Markdown makes a paragraph of them: nothing when they are blank.
+
+    For `{% filter paragraph %}` around lines whose optional parts may all be empty.
+    """
+    text = escape_text(value).strip()
+    return Markup("<p>") + abbr(context, text) + Markup("</p>") if text else Markup("")
+
+
+@pass_context
+def heading(context: Context, value: object, level: int, search_exclude: bool = False) -> Markup:
+    """A heading as Python-Markdown writes `## Text { data-search-exclude }` (toc with permalink, abbr)."""
+    inner = abbr(context, value)
+    anchor = context["heading_ids"].new(inner)
+    exclude = " data-search-exclude" if search_exclude else ""
+    permalink = f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a>'
+    return Markup(f'<h{level}{exclude} id="{anchor}">{inner}{permalink}</h{level}>')
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "period": period,
     "human_date": human_date,
@@ -138,4 +200,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "external": external,
     "meta_text": meta_text,
     "yaml_string": yaml_string,
+    "abbr": abbr,
+    "paragraph": paragraph,
+    "heading": heading,
 }

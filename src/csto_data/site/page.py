@@ -13,10 +13,33 @@ from csto_data.exports import ExportFile, build_downloads
 from csto_data.exports.background import PendingDownloads
 from csto_data.model import Dataset
 from csto_data.site.escaping import escape_text
+from csto_data.site.filters import HeadingIds
 from csto_data.site.paths import source_pages
+from csto_data.site.prerendered import HTML_MARKUP
 from csto_data.site.releases import ReleasedFiles
 from csto_data.site.render import render
 from csto_data.site.settings import SITE_URL
+
+HTML_TEMPLATES = frozenset(
+    {
+        "pages/event.md.j2",
+        "pages/place.md.j2",
+        "pages/member.md.j2",
+        "pages/body.md.j2",
+        "pages/series.md.j2",
+        "pages/person.md.j2",
+        "pages/document.md.j2",
+        "pages/event_list.md.j2",
+        "pages/source_group.md.j2",
+        "pages/withdrawn.md.j2",
+    }
+)
+"""Templates that write their page's body as HTML (`markup: html`, see `prerendered`).
+
+Only pages outside the navigation: MkDocs then skips Python-Markdown on them.
+The templates write what Python-Markdown wrote for their Markdown, byte for
+byte, abbreviation tooltips included (the `abbr` and `heading` filters).
+"""
 
 
 @dataclass(frozen=True)
@@ -82,7 +105,10 @@ def markdown_page(
 
     Pages that only repeat what entity pages say (paginated lists, source
     pages) are kept out of the search index, so it grows slowly with the data.
+    A template in `HTML_TEMPLATES` writes HTML; the others write Markdown, to
+    which the abbreviation definitions for the tooltips are appended.
     """
+    markup = HTML_MARKUP if template in HTML_TEMPLATES else ""
     text = render(
         template,
         page_path=path,
@@ -91,9 +117,11 @@ def markdown_page(
         site_url=Markup(SITE_URL),
         source_page_of=site.source_page_of,
         searchable=searchable,
+        markup=markup,
+        heading_ids=HeadingIds(),
         **context,
     )
-    definitions = site.abbreviation_definitions(text)
+    definitions = "" if markup else site.abbreviation_definitions(text)
     if definitions:
         text += "\n" + definitions
     edit_path = f"datapackage/data/{edit_table}.csv" if edit_table else None

@@ -15,6 +15,7 @@ pages) go through Python-Markdown as usual.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from html import unescape
 from typing import Any
 
@@ -29,7 +30,7 @@ TAG = re.compile(r"<[^>]+>")
 ELEMENT_ID = re.compile(r'\bid="([^"]*)"')
 
 
-def is_html(meta: dict[str, Any]) -> bool:
+def is_html(meta: Mapping[str, Any]) -> bool:
     """Whether a page's front matter says its body is HTML already."""
     return meta.get(MARKUP_KEY) == HTML_MARKUP
 
