@@ -18,13 +18,16 @@ from typing import Any
 
 HEADING_TAG = re.compile(r"<h[1-6]\b([^>]*)>")
 EXCLUDED = "data-search-exclude"
+EXCLUDED_BLOCK = re.compile(r'<div data-search-exclude="">(?:(?!<div\b).)*?</div>', re.DOTALL)
+"""A `<div data-search-exclude="">` wrapper (the templates' facts tables) with no `div` inside it."""
 
 
 def searchable_part(html: str) -> str | None:
     """`html` up to the first of the headings that, with all after it, are excluded; None if there is none.
 
     A section ends at the next heading, so the cut changes no section the
-    plugin keeps. The first heading (the title's) is never cut.
+    plugin keeps. The first heading (the title's) is never cut. Excluded
+    `div` wrappers before the cut are dropped too: the plugin skips their text.
     """
     headings = list(HEADING_TAG.finditer(html))
     cut = None
@@ -32,7 +35,7 @@ def searchable_part(html: str) -> str | None:
         if EXCLUDED not in heading.group(1):
             break
         cut = heading.start()
-    return None if cut is None else html[:cut]
+    return None if cut is None else EXCLUDED_BLOCK.sub("", html[:cut])
 
 
 def is_excluded(meta: dict[str, Any]) -> bool:
