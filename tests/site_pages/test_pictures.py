@@ -83,11 +83,21 @@ def test_places_map_draws_outlines_and_links_each_located_place(pages: dict[str,
     assert len(list(svg.iter(f"{SVG}path"))) > 3, "country outlines are drawn around the place"
 
 
+def picture_file(pages: dict[str, Page], member: str, name: str) -> ET.Element:
+    """A member page's picture: an SVG file beside the page, which the page shows in an `<object>`."""
+    page, picture = pages[f"members/{member}.md"].content, pages[f"members/{member}/{name}"].content
+    assert isinstance(page, str) and isinstance(picture, str)
+    assert f'<object class="picture" data="{name}" type="image/svg+xml"' in page
+    svg = ET.fromstring(picture)
+    assert all(link.get("target") == "_top" for link in svg.iter(f"{SVG}a")), "a link would open inside the picture"
+    return svg
+
+
 def test_member_map_outlines_the_state_and_shades_a_suspended_member(pages: dict[str, Page]) -> None:
-    tajikistan = pictures(pages["members/tjk.md"])[0]
+    tajikistan = picture_file(pages, "tjk", "map.svg")
     assert_accessible(tajikistan)
     assert links(tajikistan) == {"Dushanbe: 0 events": "../../places/dushanbe/"}
-    armenia = pictures(pages["members/arm.md"])[0]
+    armenia = picture_file(pages, "arm", "map.svg")
     assert f"Armenia: {STANDING_LABELS['suspended']}" in tooltips(armenia)
     assert links(armenia) == {}, "Armenia has no place in the fixture"
     assert armenia.get("role") == "img"
@@ -108,7 +118,7 @@ def test_participation_grid_counts_held_exercises_taken_part_in_and_hosted(pages
 
 
 def test_member_page_carries_its_row_of_the_grid_with_the_same_numbers(pages: dict[str, Page]) -> None:
-    row = pictures(pages["members/tjk.md"])[1]
+    row = picture_file(pages, "tjk", "years.svg")
     assert_accessible(row)
     assert {label.split(" in ")[0] for label in links(row) if " in 20" in label} == {"Tajikistan"}
     content = pages["members/tjk.md"].content

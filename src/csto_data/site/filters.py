@@ -155,16 +155,27 @@ def _abbreviation_marker(abbreviations: tuple[tuple[str, str], ...]) -> tuple[re
 
 @pass_context
 def abbr(context: Context, value: object) -> Markup:
-    """`value` (escaped) with each abbreviation in its text marked with its tooltip.
+    """`value` (escaped) with the first use on the page of each abbreviation marked with its tooltip.
 
-    On an HTML page this does what the `abbr` extension did where the page
-    was Markdown (headings, paragraphs, list items, link text), and only
-    there: tables and other HTML blocks never had tooltips.
+    On an HTML page this marks what the `abbr` extension marked where the
+    page was Markdown (headings, paragraphs, list items, link text), and only
+    there: tables and other HTML blocks never had tooltips. Only the first
+    use is marked (WCAG technique G102/H28): the extension marked every one,
+    about a tenth of a member page's bytes spent on the same expansion.
     """
     pattern, elements = _abbreviation_marker(context["abbreviations"])
+    marked: set[str] = context["abbreviations_marked"]
+
+    def mark(match: re.Match[str]) -> str:
+        name = match.group(0)
+        if name in marked:
+            return name
+        marked.add(name)
+        return elements[name]
+
     parts = NOT_TEXT.split(escape_text(value))
     for index in range(0, len(parts), 2):
-        parts[index] = pattern.sub(lambda match: elements[match.group(0)], parts[index])
+        parts[index] = pattern.sub(mark, parts[index])
     return Markup("".join(parts))
 
 

@@ -119,6 +119,7 @@ def markdown_page(
         searchable=searchable,
         markup=markup,
         heading_ids=HeadingIds(),
+        abbreviations_marked=set(),
         **context,
     )
     definitions = "" if markup else site.abbreviation_definitions(text)

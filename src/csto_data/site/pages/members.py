@@ -1,8 +1,9 @@
 """members.csv, memberships.csv, chairmanships.csv and participations -> member pages.
 
-Each member page carries a map of the state's places and its row of the
-participation grid; the whole grid has a page of its own
-(`members/participation.md`).
+Each member page shows a map of the state's places and its row of the
+participation grid, each an SVG file beside the page (`members/<id>/map.svg`,
+`years.svg`: see `pictures.svg.embedded` for why); the whole grid has a page
+of its own (`members/participation.md`).
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ from csto_data.site.citations import Citations
 from csto_data.site.listing import PREVIEW_SIZE, EventList, list_pages
 from csto_data.site.page import Page, SiteContext, markdown_page
 from csto_data.site.paths import entity_page
+from csto_data.site.pictures import svg
 from csto_data.site.pictures.grid import Participation, participation, participation_grid, participation_table_rows
 from csto_data.site.pictures.map import frame_around, located, outline_box, place_box, place_map
 from csto_data.site.pictures.membership import STANDING_LABELS, current_standings
 
 PARTICIPATION_PAGE = "members/participation.md"
+MAP_FILE = "map.svg"
+YEARS_FILE = "years.svg"
 
 
 def build(site: SiteContext) -> Iterator[Page]:
@@ -36,9 +40,24 @@ def build(site: SiteContext) -> Iterator[Page]:
     for member in members:
         listing = member_events(site, member)
         places = places_of.get(member["id"], [])
+        folder = f"members/{member['id']}/"
         picture = member_map(site, member, located(places), standings)
-        yield profile(site, member, listing, grid.row_of(member["id"]), picture, places)
+        if picture is not None:
+            yield Page(folder + MAP_FILE, svg.as_file(picture))
+        row = member_row(member, grid.row_of(member["id"]))
+        yield Page(folder + YEARS_FILE, svg.as_file(row))
+        yield profile(site, member, listing, grid.row_of(member["id"]), row, picture, places)
         yield from list_pages(site, listing)
+
+
+def member_row(member: Row, grid: Participation) -> Markup:
+    """The member's row of the participation grid."""
+    return participation_grid(
+        entity_page("members", member["id"]),
+        "participation",
+        grid,
+        f"Held exercises and trainings {member['name']} took part in, by year",
+    )
 
 
 def participation_page(site: SiteContext, grid: Participation) -> Page:
@@ -115,7 +134,13 @@ def yearly_counts(listing: EventList) -> list[tuple[str, int, int]]:
 
 
 def profile(
-    site: SiteContext, member: Row, listing: EventList, grid: Participation, picture: Markup | None, places: list[Row]
+    site: SiteContext,
+    member: Row,
+    listing: EventList,
+    grid: Participation,
+    row: Markup,
+    picture: Markup | None,
+    places: list[Row],
 ) -> Page:
     data = site.data
     event_ids = {event["id"] for event, _ in listing.events}
@@ -133,16 +158,15 @@ def profile(
         chairmanships=sorted(data.chairmanships.get(member["id"], []), key=lambda row: int(row["year"])),
         listing=listing,
         years=yearly_counts(listing),
-        picture=picture,
-        places=[(place, len(data.place_events.get(place["id"], []))) for place in places],
-        grid_row=participation_grid(
-            entity_page("members", member["id"]),
-            "participation",
-            grid,
-            f"Held exercises and trainings {member['name']} took part in, by year",
+        picture=picture and svg.embedded(MAP_FILE, picture, f"Map of {member['name']} and its places"),
+        places=sorted(  # the busiest first: the page lists `limit` of them, the map all
+            ((place, len(data.place_events.get(place["id"], []))) for place in places),
+            key=lambda item: (-item[1], item[0]["name"]),
         ),
+        grid_row=svg.embedded(YEARS_FILE, row, f"Held exercises and trainings of {member['name']}, by year"),
         exercises={str(cell.year): cell for _, cells in grid.rows for cell in cells},
         people=sorted(data.member_people.get(member["id"], []), key=lambda row: row["name"]),
         documents=[data.by_id["documents"][document_id] for document_id in document_ids],
         limit=PREVIEW_SIZE * 2,
+        preview=PREVIEW_SIZE,
     )

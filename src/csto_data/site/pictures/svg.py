@@ -10,6 +10,8 @@ attributes, not classes, so a picture reads the same printed or copied.
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup, escape
 
 from csto_data.site.paths import relative_url
@@ -59,6 +61,43 @@ def text(x: float, y: float, content: str, anchor: str = "start", extra: str = "
 def finish(parts: list[str]) -> Markup:
     """The picture as one line of markup: no blank line can end Markdown's raw HTML block."""
     return Markup("".join(parts) + "</svg>")
+
+
+PAGE_FONT = "-apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif"
+"""The theme's font stack (no web font): a picture in a file of its own does not inherit the page's."""
+SIZE = re.compile(r'<svg viewBox="0 0 ([0-9.]+) ([0-9.]+)"')
+
+
+def as_file(picture: Markup) -> str:
+    """An inline picture as an SVG file of its own, for `embedded`.
+
+    Its links open in the page that shows it, not inside the picture's frame
+    (`target="_top"`), and it names the page's font, which it no longer inherits.
+
+    >>> as_file(Markup('<svg viewBox="0 0 4 2" class="picture"><a href="x/">d</a></svg>')).split(" font-family")[1]
+    '="-apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif"><a target="_top" href="x/">d</a></svg>'
+    """
+    with_font = str(picture).replace(' class="picture">', f' font-family="{PAGE_FONT}">', 1)
+    return with_font.replace("<a href=", '<a target="_top" href=')
+
+
+def embedded(file_name: str, picture: Markup, label: str) -> Markup:
+    """The picture's file (`file_name`, beside the page) shown in the page at the picture's size.
+
+    Why: the pictures of a member page are a third of its HTML, and its
+    readers need them once, not on every visit of the page (a file is cached).
+    An `<object>` keeps the picture's links, tooltips and text alternative;
+    the link inside is what a browser without SVG shows.
+    """
+    found = SIZE.match(picture)
+    if found is None:
+        raise ValueError("not a picture of csto_data.site.pictures")
+    width, height = found.groups()
+    return Markup(
+        f'<object class="picture" data="{escape(file_name)}" type="image/svg+xml" width="{width}" height="{height}" '
+        f'style="aspect-ratio: {width} / {height}" aria-label="{escape(label)}">'
+        f'<a href="{escape(file_name)}">{escape(label)}</a></object>'
+    )
 
 
 def rect(x: float, y: float, width: float, height: float, fill: str, extra: str = "") -> str:
