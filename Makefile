@@ -18,8 +18,8 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-## site: validate the data, then build the whole site into site/ (strict; replaced only on success)
-site: $(STAMP) validate
+## site: build the whole site into site/ (validates the data first; strict; replaced only on success)
+site: $(STAMP)
 	$(BIN)/csto-site build site
 
 ## downloads: validate, then write every download format (xlsx, SQLite, Parquet, JSON, Stata, iCalendar, Atom, zip) to downloads/

@@ -131,4 +131,6 @@ def on_post_build(config: Any) -> None:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
+    if page.meta.get("template") == theme_frame.TEMPLATE:
+        return output  # a framed page comes out compacted (`theme_frame.FrameCache.page`)
     return compact_html(output)

@@ -24,3 +24,28 @@ def compact_html(html: str) -> str:
     """
     parts = PRESERVED.split(html)
     return "".join(part if index % 2 else INDENTED_BREAK.sub("\n", part) for index, part in enumerate(parts))
+
+
+def join_compacted(pieces: list[str]) -> str:
+    """`compact_html` of the pieces joined, for pieces that are each compacted already.
+
+    Why: a page filled in from a theme frame (`theme_frame`) is compacted
+    piece by piece, the frame once for all its pages; only the white space
+    where two pieces meet must then be compacted again, as one run.
+
+    >>> join_compacted(["<p>a</p>\\n", "\\n<p>b</p>", " ", "c"]) == compact_html("<p>a</p>\\n\\n<p>b</p> c")
+    True
+    """
+    out: list[str] = []
+    pending = ""
+    for piece in pieces:
+        body = piece.lstrip()
+        if not body:
+            pending += piece
+            continue
+        core = body.rstrip()
+        out.append(compact_html(pending + piece[: len(piece) - len(body)]))
+        out.append(core)
+        pending = body[len(core) :]
+    out.append(compact_html(pending))
+    return "".join(out)

@@ -27,7 +27,7 @@ MARKUP_KEY = "markup"
 HTML_MARKUP = "html"
 HEADING = re.compile(r'<h([1-6])\b[^>]*\bid="([^"]+)"[^>]*>(.*?)<a class="headerlink"', re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
-ELEMENT_ID = re.compile(r'\bid="([^"]*)"')
+ELEMENT_ID = re.compile(r'\sid="([^"]*)"')  # an attribute follows white space; \b was four times slower
 
 
 def is_html(meta: Mapping[str, Any]) -> bool:

@@ -31,6 +31,8 @@ from markupsafe import Markup
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+from csto_data.site.compact import compact_html, join_compacted
+
 TEMPLATE = "csto-framed.html"
 """The override template a framed page renders with (it calls `FRAMED_PAGE`)."""
 FRAMED_PAGE = "csto_framed_page"
@@ -115,24 +117,28 @@ class FrameCache:
     """The frames of one build, by key; `rendered` and `reused` say how much the cache saved."""
 
     frames: dict[tuple[Any, ...], list[str]] = field(default_factory=dict)
-    """Each frame split at its tokens: text, slot name, text, slot name, ..., text."""
+    """Each frame split at its tokens: text, slot name, text, slot name, ..., text; the text compacted."""
     rendered: int = 0
     reused: int = 0
 
     def page(self, environment: Environment, context: dict[str, Any]) -> str:
-        """The theme's output for the page in `context`, from its kind's frame."""
+        """The theme's output for the page in `context`, from its kind's frame, compacted (`compact`)."""
         key = frame_key(context)
         parts = self.frames.get(key)
         if parts is None:
             frame = environment.get_template("main.html").render({**context, "page": _SlotPage(context["page"])})
             if frame.count(CONTENT) != 1:
                 raise ValueError(f"the theme printed the content of {context['page'].file.src_uri} other than once")
-            parts = self.frames[key] = SLOT.split(frame)
+            parts = SLOT.split(frame)
+            parts[::2] = [compact_html(part) for part in parts[::2]]
+            self.frames[key] = parts
             self.rendered += 1
         else:
             self.reused += 1
         values = slot_values(context["page"])
-        return "".join(part if index % 2 == 0 else values[part] for index, part in enumerate(parts))
+        return join_compacted(
+            [part if index % 2 == 0 else compact_html(values[part]) for index, part in enumerate(parts)]
+        )
 
 
 def install(environment: Environment, cache: FrameCache) -> None:
