@@ -66,7 +66,7 @@ def test_a_withdrawn_id_gets_a_page_that_says_when_and_why(repo: Path) -> None:
     assert rendered_problems(repo) == []
     page = {page.path: page for page in generate_from_descriptor(repo)}["events/rubezh-2025.md"]
     assert isinstance(page.content, str)
-    assert "# Withdrawn: rubezh-2025" in page.content
+    assert '<h1 id="withdrawn-rubezh-2025">Withdrawn: rubezh-2025<a class="headerlink"' in page.content
     assert "withdrawn on\n1 April 2026. No source dates this edition." in page.content
     assert page.edit_path == "datapackage/data/retired_ids.csv"
 

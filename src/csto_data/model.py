@@ -9,12 +9,15 @@ stays linear in the number of events.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from csto_data.dates import PartialDate, parse_optional
 from csto_data.descriptor import PackageSpec
-from csto_data.validation.runner import read_and_validate, read_package
+from csto_data.validation.background import PendingValidation
+from csto_data.validation.runner import Report, read_and_validate, read_package
 from csto_data.validation.tables import ReadPackage
 
 Row = dict[str, str]
@@ -95,10 +98,31 @@ def row_key(table: str, row: Row, primary_key: tuple[str, ...]) -> str:
 def load_dataset(descriptor_path: Path) -> Dataset:
     """Read and index the package; refuses a package that does not validate."""
     report, package = read_and_validate(descriptor_path)
+    _refuse_invalid(report)
+    return _dataset_of(package)
+
+
+@contextmanager
+def dataset_under_validation(descriptor_path: Path) -> Iterator[Dataset]:
+    """The package's rows for the body of the `with`, validated meanwhile in the background.
+
+    On leaving, the package is refused (`InvalidPackageError`) if it does not
+    validate, also when the body failed on its rows: the problems say why.
+    See `validation.background` for why and when validation runs alongside.
+    """
+    pending = PendingValidation(descriptor_path)
+    try:
+        yield _dataset_of(pending.package)
+    except Exception as error:
+        _refuse_invalid(pending.report(), error)
+        raise
+    _refuse_invalid(pending.report())
+
+
+def _refuse_invalid(report: Report, cause: Exception | None = None) -> None:
     if not report.valid:
         details = "\n".join(problem.render() for problem in report.problems[:50])
-        raise InvalidPackageError(f"the data package has {len(report.problems)} problem(s):\n{details}")
-    return _dataset_of(package)
+        raise InvalidPackageError(f"the data package has {len(report.problems)} problem(s):\n{details}") from cause
 
 
 def load_released_dataset(descriptor_path: Path) -> Dataset:

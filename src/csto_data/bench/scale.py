@@ -6,7 +6,8 @@ of events, and no single page or the search index may grow without bound.
 The real dataset is far too small to show that, so this times synthetic
 packages (`csto_data.bench.synthetic`) of 1,000 and 10,000 events through:
 
-- validation (`validate_package`, what `make validate` runs);
+- validation alone (`validate_package`, what `make validate` runs; the pipeline
+  runs it again, alongside generation: `validation.background`);
 - generation (`load_dataset`, then `generate_pages` + `write_pages` to disk);
 - the pipeline build: `build_site` with the real `mkdocs.yml`, its gen-files
   script pointed at the synthetic descriptor (what `make site` runs);
@@ -50,6 +51,7 @@ from csto_data.paths import REPO_ROOT
 from csto_data.site.build import build_site, mkdocs_build
 from csto_data.site.generate import generate_pages, write_pages
 from csto_data.validation import validate_package
+from csto_data.validation.runner import forget
 
 DESCRIPTOR_VARIABLE = "CSTO_DESCRIPTOR"
 """The environment variable `csto_data.paths` reads to find the package (see `descriptor_override`)."""
@@ -99,8 +101,8 @@ class ScaleResult:
 
     @property
     def total_s(self) -> float:
-        """`make site`: validation, then the pipeline build (which loads and generates again inside)."""
-        return self.validation_s + self.pipeline_s
+        """`make site`: the pipeline build from cold, which validates the package alongside generation."""
+        return self.pipeline_s
 
     @property
     def per_thousand_s(self) -> float:
@@ -112,7 +114,7 @@ class ScaleResult:
 
     @property
     def anchor_ratio(self) -> float:
-        """`make site` (validation + pipeline) / the hand-written one-page-per-event site."""
+        """`make site` (the pipeline, validation included) / the hand-written one-page-per-event site."""
         return self.total_s / self.anchor_s
 
 
@@ -237,6 +239,7 @@ def measure(events: int, work_dir: Path, seed: int = 6, profile: bool = False) -
     shutil.copytree(REPO_ROOT / "docs", docs_dir, dirs_exist_ok=True)
     pipeline_site = work_dir / f"n{events}" / "site"
     report = ""
+    forget()  # the pipeline validates again, as `make site` does in a process of its own
     with descriptor_override(descriptor):
         if profile:
             started = time.perf_counter()
@@ -299,13 +302,13 @@ def format_result(result: ScaleResult) -> str:
         ("events", f"{result.events:,}"),
         ("generated files", f"{result.pages:,}"),
         ("synthesis s (not in total)", f"{result.synthesis_s:.1f}"),
-        ("validation s", f"{result.validation_s:.1f}"),
+        ("validation alone s (the pipeline runs it alongside)", f"{result.validation_s:.1f}"),
         ("load s (validates again)", f"{result.load_s:.1f}"),
         ("generation s", f"{result.generation_s:.1f}"),
         ("MkDocs build s (pipeline)", f"{result.pipeline_s:.1f}"),
         ("MkDocs build s (bare)", f"{result.bare_s:.1f}"),
         ("anchor build s (plain site)", f"{result.anchor_s:.1f} ({result.anchor_pages:,} HTML pages)"),
-        ("total s (validation + pipeline)", f"{result.total_s:.1f}"),
+        ("total s (pipeline, validation included)", f"{result.total_s:.1f}"),
         ("s per 1,000 events", f"{result.per_thousand_s:.1f}"),
         ("ratio pipeline/bare", f"{result.pipeline_ratio:.2f}"),
         ("ratio pipeline/anchor", f"{result.anchor_ratio:.2f}"),

@@ -13,11 +13,11 @@ built in the process itself, with the same result.
 from __future__ import annotations
 
 import multiprocessing
-import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from csto_data.exports import build_downloads
 from csto_data.exports.common import ExportFile
+from csto_data.forking import can_fork
 from csto_data.model import Dataset
 
 # The dataset handed to the forked child; set just before forking, cleared when done.
@@ -26,10 +26,6 @@ _HANDOFF: dict[str, Dataset] = {}
 
 def _build_in_child() -> list[ExportFile]:
     return build_downloads(_HANDOFF["dataset"])
-
-
-def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 class PendingDownloads:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from csto_data.exports.background import PendingDownloads
-from csto_data.model import Dataset, load_dataset
+from csto_data.model import Dataset, dataset_under_validation
 from csto_data.site.page import Page, SiteContext
 from csto_data.site.pages import (
     bodies,
@@ -78,5 +78,9 @@ def write_pages(pages: list[Page], out_dir: Path) -> None:
 
 
 def generate_from_descriptor(descriptor_path: Path) -> list[Page]:
-    """Validate, load and generate in one call (what the gen-files script runs), with every release's files."""
-    return generate_pages(load_dataset(descriptor_path), released_downloads(descriptor_path))
+    """Load, generate and validate meanwhile (what the gen-files script runs), with every release's files.
+
+    Raises `InvalidPackageError` when the package does not validate, and then no page is returned.
+    """
+    with dataset_under_validation(descriptor_path) as dataset:
+        return generate_pages(dataset, released_downloads(descriptor_path))

@@ -94,15 +94,32 @@ def read_and_validate(descriptor_path: Path) -> tuple[Report, ReadPackage]:
     validates again before loading the rows) reads and checks the package
     once per process.
     """
-    fingerprint = _fingerprint(descriptor_path)
-    if fingerprint not in _CHECKED:
-        _CHECKED.clear()
+    checked = remembered(descriptor_path)
+    if checked is None:
         package = read_package(descriptor_path)
-        _CHECKED[fingerprint] = (_validate(package), package)
-    return _CHECKED[fingerprint]
+        checked = (validate_read(package), package)
+        remember(descriptor_path, *checked)
+    return checked
 
 
-def _validate(package: ReadPackage) -> Report:
+def remembered(descriptor_path: Path) -> tuple[Report, ReadPackage] | None:
+    """The report and files of an earlier validation of the same, unchanged files in this process."""
+    return _CHECKED.get(_fingerprint(descriptor_path))
+
+
+def forget() -> None:
+    """Drop the remembered validation, so that the next one reads and checks the files again."""
+    _CHECKED.clear()
+
+
+def remember(descriptor_path: Path, report: Report, package: ReadPackage) -> None:
+    """Keep a validation's report and files for `remembered` (the last package only)."""
+    _CHECKED.clear()
+    _CHECKED[_fingerprint(descriptor_path)] = (report, package)
+
+
+def validate_read(package: ReadPackage) -> Report:
+    """Every problem of a package already read (`read_package`)."""
     problems: list[Problem] = [problem for table in package.tables.values() for problem in table.file.problems]
     for rule in RULES:
         problems.extend(rule(package))

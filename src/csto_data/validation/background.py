@@ -1,0 +1,64 @@
+"""Validate the package in a child process while the build goes on with its rows.
+
+Why: validation (the project's rules and frictionless) is a tenth of a
+build, and generating the pages needs only the rows as read, not the
+verdict. On a machine with two cores both can run at once. Nothing is
+published on the strength of that: the caller raises as soon as the report
+has problems, whether its own work finished or failed on the bad rows
+(`model.dataset_under_validation`), and the site is swapped in only after a
+successful build (`site.build`). Where forking is unsafe (no fork, or other
+threads running, as under `mkdocs serve`) the package is validated first,
+in the process itself; a package validated before in this process is not
+validated again (`runner.read_and_validate`).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from csto_data.forking import can_fork
+from csto_data.validation.runner import Report, read_and_validate, read_package, remember, remembered, validate_read
+from csto_data.validation.tables import ReadPackage
+
+
+def _validate_in_child(package: ReadPackage, sender: Connection) -> None:
+    sender.send(validate_read(package))
+    sender.close()
+
+
+class PendingValidation:
+    """The rows of a package, read now, and its validation report, which `report()` waits for."""
+
+    def __init__(self, descriptor_path: Path) -> None:
+        self._descriptor_path = descriptor_path
+        self._report: Report | None = None
+        self._receiver: Connection | None = None
+        self._child: multiprocessing.process.BaseProcess | None = None
+        checked = remembered(descriptor_path)
+        if checked is not None:
+            self._report, self.package = checked
+        elif can_fork():
+            self.package = read_package(descriptor_path)
+            context = multiprocessing.get_context("fork")
+            self._receiver, sender = context.Pipe(duplex=False)
+            self._child = context.Process(target=_validate_in_child, args=(self.package, sender), daemon=True)
+            self._child.start()
+            sender.close()
+        else:
+            self._report, self.package = read_and_validate(descriptor_path)
+
+    def report(self) -> Report:
+        """The validation report (remembered for this process, as `read_and_validate` does)."""
+        if self._report is None:
+            assert self._receiver is not None and self._child is not None
+            try:
+                self._report = self._receiver.recv()
+            except EOFError as error:
+                raise RuntimeError("the validation process ended without a report") from error
+            finally:
+                self._child.join()
+                self._receiver.close()
+            remember(self._descriptor_path, self._report, self.package)
+        return self._report

@@ -1,0 +1,47 @@
+"""The build validates the package while it generates the pages, and still refuses bad rows.
+
+`model.dataset_under_validation` hands the rows to the build at once and
+validates them in a forked child (`validation.background`); whatever the
+build did with them, an invalid package ends in `InvalidPackageError` with
+the positioned problems, as `make validate` prints them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from csto_data.forking import can_fork
+from csto_data.model import InvalidPackageError, dataset_under_validation
+from csto_data.site.generate import generate_from_descriptor
+from csto_data.validation import background
+
+
+def break_a_host(package_dir: Path) -> Path:
+    """A participant row naming a member state that does not exist (a foreign-key problem)."""
+    path = package_dir / "data" / "event_participants.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert ",kgz," in lines[1], "the fixture's first participant row changed"
+    lines[1] = lines[1].replace(",kgz,", ",xxx,", 1)
+    path.write_text("".join(lines), encoding="utf-8")
+    return package_dir / "datapackage.json"
+
+
+def test_validation_runs_in_a_child_while_the_rows_are_in_use(package_dir: Path) -> None:
+    assert can_fork()  # pytest runs one thread: the build's path is the forked one
+    pending = background.PendingValidation(package_dir / "datapackage.json")
+    assert pending.package.tables["events"].file.records  # the rows, before the verdict
+    assert pending.report().valid
+
+
+def test_a_bad_row_stops_the_build_with_its_position(package_dir: Path) -> None:
+    with pytest.raises(InvalidPackageError, match=r"event_participants\.csv:2: column 'member_id'"):
+        generate_from_descriptor(break_a_host(package_dir))
+
+
+def test_a_build_that_fails_on_bad_rows_reports_the_rows_not_its_own_error(package_dir: Path) -> None:
+    descriptor = break_a_host(package_dir)
+    with pytest.raises(InvalidPackageError, match="member_id") as raised, dataset_under_validation(descriptor):
+        raise KeyError("xxx")  # what a page builder meets on a dangling id
+    assert isinstance(raised.value.__cause__, KeyError)
