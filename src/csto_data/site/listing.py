@@ -26,6 +26,8 @@ class EventList:
     description: str
     events: list[tuple[Row, str]]
     edit_table: str = "events"
+    preview_size: int = PREVIEW_SIZE
+    """How many of the newest an entity page shows before linking to the list."""
 
     @classmethod
     def newest_first(cls, folder: str, title: str, description: str, events: list[Row]) -> EventList:
@@ -46,7 +48,7 @@ class EventList:
 
     @property
     def preview(self) -> list[tuple[Row, str]]:
-        return self.events[:PREVIEW_SIZE]
+        return self.events[: self.preview_size]
 
 
 def list_pages(site: SiteContext, listing: EventList) -> Iterator[Page]:

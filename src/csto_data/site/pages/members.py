@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from csto_data.model import Row, event_sort_key, event_year
 from csto_data.site.citations import Citations
-from csto_data.site.listing import PREVIEW_SIZE, EventList, list_pages
+from csto_data.site.listing import EventList, list_pages
 from csto_data.site.page import Page, SiteContext, markdown_page
 from csto_data.site.paths import entity_page
 from csto_data.site.pictures import svg
@@ -26,6 +26,11 @@ from csto_data.site.pictures.membership import STANDING_LABELS, current_standing
 PARTICIPATION_PAGE = "members/participation.md"
 MAP_FILE = "map.svg"
 YEARS_FILE = "years.svg"
+MEMBER_PREVIEW = 5
+"""How many of its events (newest), places (busiest), officials and documents a member page lists.
+
+Each list links to the whole (the events list, the map and Places, People, the plan glossary);
+the year table and picture count every event. Keeps the page under 30 KB at 10,000 events."""
 
 
 def build(site: SiteContext) -> Iterator[Page]:
@@ -120,6 +125,7 @@ def member_events(site: SiteContext, member: Row) -> EventList:
         f"Events of {member['name']}",
         f"CSTO events hosted or taken part in by {member['name']}, newest first.",
         events,
+        preview_size=MEMBER_PREVIEW,
     )
 
 
@@ -167,6 +173,5 @@ def profile(
         exercises={str(cell.year): cell for _, cells in grid.rows for cell in cells},
         people=sorted(data.member_people.get(member["id"], []), key=lambda row: row["name"]),
         documents=[data.by_id["documents"][document_id] for document_id in document_ids],
-        limit=PREVIEW_SIZE * 2,
-        preview=PREVIEW_SIZE,
+        preview=MEMBER_PREVIEW,
     )
