@@ -29,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     scale.add_argument("--work-dir", type=Path, help="keep packages and sites here (default: a temporary folder)")
     scale.add_argument("--seed", type=int, default=6)
     scale.add_argument("--profile", action="store_true", help="print a cProfile of each pipeline build")
+    scale.add_argument("--repeat", type=int, default=3, help="build pipeline and anchor N times each, compare medians")
 
     preview = commands.add_parser("preview", help="seconds from saving an edit of events.csv to the served page")
     preview.add_argument("--edits", type=int, default=3)
@@ -46,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "scale":
         from csto_data.bench.scale import format_targets, run_scale
 
-        results = run_scale(tuple(args.events), args.work_dir, args.seed, args.profile)
+        results = run_scale(tuple(args.events), args.work_dir, args.seed, args.profile, repeat=args.repeat)
         print(format_targets(results))
     elif args.command == "preview":
         from csto_data.bench.preview import format_latencies, measure_preview
