@@ -5,9 +5,11 @@ whole page of a hand-written site, and a generated site has one page per
 event. Yet two event pages in the same folder (the theme's links are
 relative), with the same headings and the same CSV behind their edit button,
 differ in the theme's output only in a few values: the title, the meta
-description, the canonical address, the JSON-LD, the first heading's anchor and the content. So the theme renders a
-*frame* once per such kind, with a token in place of each of those values,
-and every other page of the kind is the frame with the tokens replaced.
+description, the canonical address, the JSON-LD, the first heading's anchor
+and the content. So the theme renders a *frame* once per such kind, with a
+token in place of each of those values, and every other page of the kind is
+the frame with the tokens replaced. The frame is stored compacted
+(`compact`), so only each page's own values are compacted again.
 
 Only pages outside the navigation are framed: the navigation marks the
 current page, so a page inside it has output of its own. Everything else the
