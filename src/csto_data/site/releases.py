@@ -9,11 +9,12 @@ newest release is also served at `download/latest/`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from csto_data.exports import ExportFile, build_downloads
 from csto_data.model import load_released_dataset
-from csto_data.versions.git import GitError, Release, package_at, releases
+from csto_data.versions.git import GitError, Release, commit_of, package_at, releases
 
 LATEST_FOLDER = "download/latest/"
 
@@ -52,11 +53,20 @@ def released_downloads(descriptor_path: Path) -> tuple[ReleasedFiles, ...]:
     """Every release's files, newest first (none without git or release tags)."""
     try:
         found = releases(descriptor_path.parent)
+        commits = [commit_of(descriptor_path.parent, release.tag) for release in found]
     except GitError:
         return ()
-    result = []
-    for release in found:
-        with package_at(descriptor_path.parent, release.tag) as package:
-            data = load_released_dataset(package / descriptor_path.name)
-            result.append(ReleasedFiles(release, f"download/{release.tag}/", tuple(build_downloads(data))))
-    return tuple(result)
+    return tuple(
+        ReleasedFiles(release, f"download/{release.tag}/", _files_at(descriptor_path, commit))
+        for release, commit in zip(found, commits, strict=True)
+    )
+
+
+@cache
+def _files_at(descriptor_path: Path, commit: str) -> tuple[ExportFile, ...]:
+    """The download files of the package as it was at `commit`, built once per process.
+
+    A released package never changes, so `make serve` does not rebuild them on every saved edit.
+    """
+    with package_at(descriptor_path.parent, commit) as package:
+        return tuple(build_downloads(load_released_dataset(package / descriptor_path.name)))

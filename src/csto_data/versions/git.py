@@ -77,6 +77,11 @@ def latest_release(directory: Path) -> Release | None:
     return found[0] if found else None
 
 
+def commit_of(directory: Path, ref: str) -> str:
+    """The commit a ref (a tag, a branch) points at."""
+    return _run(directory, "rev-parse", f"{ref}^{{commit}}").decode("utf-8").strip()
+
+
 @contextmanager
 def package_at(directory: Path, ref: str) -> Iterator[Path]:
     """The folder `directory` (a package) as it was at `ref`, extracted to a temporary folder.
