@@ -8,14 +8,16 @@ the positioned problems, as `make validate` prints them.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from csto_data.forking import can_fork
 from csto_data.model import InvalidPackageError, dataset_under_validation
 from csto_data.site.generate import generate_from_descriptor
 from csto_data.validation import background
+from csto_data.validation.runner import Report, validate_read
+from csto_data.validation.tables import ReadPackage
 
 
 def break_a_host(package_dir: Path) -> Path:
@@ -28,11 +30,23 @@ def break_a_host(package_dir: Path) -> Path:
     return package_dir / "datapackage.json"
 
 
-def test_validation_runs_in_a_child_while_the_rows_are_in_use(package_dir: Path) -> None:
-    assert can_fork()  # pytest runs one thread: the build's path is the forked one
+def test_validation_runs_in_a_child_while_the_rows_are_in_use(
+    package_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where forking is safe (a build), the report comes from another process; the rows are there at once."""
+    monkeypatch.setattr(background, "can_fork", lambda: True)  # other tests may leave threads running
+
+    def validate_and_say_where(package: ReadPackage) -> Report:
+        report = validate_read(package)
+        report.notes.append(str(os.getpid()))
+        return report
+
+    monkeypatch.setattr(background, "validate_read", validate_and_say_where)
     pending = background.PendingValidation(package_dir / "datapackage.json")
     assert pending.package.tables["events"].file.records  # the rows, before the verdict
-    assert pending.report().valid
+    report = pending.report()
+    assert report.valid
+    assert int(report.notes[-1]) != os.getpid(), "validated in this process, not beside it"
 
 
 def test_a_bad_row_stops_the_build_with_its_position(package_dir: Path) -> None:
