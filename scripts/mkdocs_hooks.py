@@ -5,7 +5,11 @@ All logic lives in `csto_data.site`. In the order of a build:
 
 - `on_files`: under `serve`, the pages come from the preview session's folder instead of
   gen-files (`preview` says why), and the data package's folder is watched (it follows
-  `CSTO_DESCRIPTOR`, so a preview of another package reloads too);
+  `CSTO_DESCRIPTOR`, so a preview of another package reloads too); in a build, the pages
+  that list the downloads (`generate.LatePages`) are moved last;
+- `on_pre_page`: those pages get their text when MkDocs reaches them, and `on_env` adds
+  the download files before MkDocs copies the static files: meanwhile the downloads were
+  built beside the rendering (`exports.background`);
 - `on_nav`: generated pages outside the navigation become `prerendered.PrerenderedPage`s,
   which skip Python-Markdown when their body is HTML already;
 - `on_page_markdown` / `on_page_content`: the HTML blocks of generated Markdown pages are
@@ -13,7 +17,8 @@ All logic lives in `csto_data.site`. In the order of a build:
   frame (`theme_frame`) and given a search view (`search_view`), unless `shortcuts` are off;
 - `on_page_context`: the search plugin indexes that view;
 - `on_env`: the frames of this build; `on_post_page`: indentation dropped (`compact`);
-  `on_post_build`: how many pages shared a frame, in the log.
+  `on_post_build`: how many pages shared a frame, in the log; the late pages forgotten
+  (also on `on_build_error`).
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from mkdocs.structure.nav import Navigation
 from csto_data.paths import DESCRIPTOR_PATH
 from csto_data.site import preview, search_view, shortcuts, theme_frame
 from csto_data.site.compact import compact_html
+from csto_data.site.generate import deferred, forget_deferred
 from csto_data.site.prerendered import PrerenderedPage, is_html
 from csto_data.site.raw_blocks import Stashed, restore, stash
 
@@ -52,11 +58,16 @@ STATE = BuildState()
 
 
 def on_startup(command: str, dirty: bool) -> None:
+    forget_deferred()
     preview.start(serving=command == "serve")
 
 
 def on_shutdown() -> None:
     preview.stop()
+
+
+def on_build_error(error: Exception) -> None:
+    forget_deferred()
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -67,7 +78,19 @@ def on_files(files: Files, config: Any) -> Files:
             file.generated_by = PREVIEW_GENERATOR
             file.edit_uri = page.edit_path
             files.append(file)
-    return files
+    late = deferred()
+    if late is None:
+        return files
+    # The pages that list the downloads are read and rendered last, when the downloads are ready.
+    last = [file for file in files if file.src_uri in late.markdown_paths]
+    return Files([*(file for file in files if file.src_uri not in late.markdown_paths), *last])
+
+
+def on_pre_page(page: Any, config: Any, files: Files) -> Any:
+    late = deferred()
+    if late is not None and page.file.src_uri in late.markdown_paths:
+        page.file.content_string = late.text_of(page.file.src_uri)
+    return page
 
 
 def on_nav(nav: Navigation, config: Any, files: Files) -> Navigation:
@@ -81,6 +104,10 @@ def on_nav(nav: Navigation, config: Any, files: Files) -> Navigation:
 def on_env(env: Environment, config: Any, files: Files) -> Environment:
     STATE.frames = theme_frame.FrameCache()
     theme_frame.install(env, STATE.frames)
+    late = deferred()
+    if late is not None:  # MkDocs copies the static files next
+        for page in late.files():
+            files.append(File.generated(config, page.path, content=page.content))
     return env
 
 
@@ -125,6 +152,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Naviga
 
 
 def on_post_build(config: Any) -> None:
+    forget_deferred()
     frames = STATE.frames
     if frames.rendered:
         LOG.info(f"theme frames: {frames.rendered} rendered for {frames.rendered + frames.reused} generated pages")

@@ -1,8 +1,11 @@
 """Generate every page of the site from the package: a plain function, no MkDocs needed.
 
-`PAGE_BUILDERS` is the registry of page kinds (see `pages/__init__.py` for
-which table feeds which page). `generate_pages` returns them all;
-`write_pages` writes them to a folder for another engine or for inspection.
+`PAGE_BUILDERS` and `LATE_BUILDERS` are the registry of page kinds (see
+`pages/__init__.py` for which table feeds which page). `generate_pages`
+returns them all; `write_pages` writes them to a folder for another engine
+or for inspection. A MkDocs build generates in two steps (`generate_in_two`):
+the gen-files script hands the late pages over (`defer`) and the hooks make
+them when MkDocs reaches them.
 """
 
 from __future__ import annotations
@@ -33,8 +36,6 @@ from csto_data.site.paths import page_url
 from csto_data.site.releases import ReleasedFiles, released_downloads
 
 PageBuilder = Callable[[SiteContext], Iterator[Page]]
-# The home and data pages list the downloads, which are built in the background
-# meanwhile (see `exports.background`), so they come after the other pages.
 PAGE_BUILDERS: dict[str, PageBuilder] = {
     "events": events.build,
     "members": members.build,
@@ -46,24 +47,96 @@ PAGE_BUILDERS: dict[str, PageBuilder] = {
     "sources": sources.build,
     "source_redirects": source_redirects.build,
     "coverage": coverage.build,
-    "home": home.build,
-    "data": data.build,
     "retired": retired.build,
     "navigation": navigation.build,
 }
+LATE_BUILDERS: dict[str, tuple[PageBuilder, str]] = {
+    "home": (home.build, home.PATH),
+    "data": (data.build, data.PATH),
+}
+"""The pages that list the downloads (built meanwhile, see `exports.background`), with their page's path.
+
+They come last, and a build may ask for them later still (`LatePages`).
+"""
+
+
+class LatePages:
+    """The pages that need the downloads: made when first asked for, once."""
+
+    def __init__(self, site: SiteContext, early_addresses: set[str]) -> None:
+        self._site = site
+        self._early_addresses = early_addresses
+        self._pages: list[Page] | None = None
+
+    @property
+    def markdown_paths(self) -> tuple[str, ...]:
+        """The docs paths of their pages, known before they are made."""
+        return tuple(path for _, path in LATE_BUILDERS.values())
+
+    def pages(self) -> list[Page]:
+        """The pages and the download files (waits for the downloads)."""
+        if self._pages is None:
+            self._pages = [page for build, _ in LATE_BUILDERS.values() for page in build(self._site)]
+            _check_unique(self._pages, self._early_addresses)
+        return self._pages
+
+    def text_of(self, path: str) -> str:
+        """The text of the late page at docs path `path`."""
+        content = next(page.content for page in self.pages() if page.path == path)
+        assert isinstance(content, str)
+        return content
+
+    def files(self) -> list[Page]:
+        """The late files that are not pages: the downloads and each version's files."""
+        return [page for page in self.pages() if page.path not in self.markdown_paths]
+
+
+_DEFERRED: list[LatePages] = []
+
+
+def defer(late: LatePages) -> None:
+    """Hand the late pages of the build in progress to the hooks (the gen-files script and they share a process)."""
+    _DEFERRED[:] = [late]
+
+
+def deferred() -> LatePages | None:
+    """The late pages handed over by this build's gen-files script, if any."""
+    return _DEFERRED[0] if _DEFERRED else None
+
+
+def forget_deferred() -> None:
+    """Drop the late pages when a build ends, so that no later build sees them."""
+    _DEFERRED.clear()
+
+
+def generate_in_two(dataset: Dataset, releases: tuple[ReleasedFiles, ...] = ()) -> tuple[list[Page], LatePages]:
+    """Every page but those that list the downloads, and those, made when asked for.
+
+    Why: on two cores the downloads are built in a child process while the
+    pages are generated; a build that asks for the late pages only when it
+    reaches them (`scripts/mkdocs_hooks.py` renders them last) lets the
+    downloads go on beside MkDocs' rendering too, instead of being waited for.
+    """
+    site = SiteContext(dataset, documents.abbreviations(dataset.tables["bodies"]), releases, PendingDownloads(dataset))
+    pages = [page for build in PAGE_BUILDERS.values() for page in build(site)]
+    addresses = _check_unique(pages, set())
+    return pages, LatePages(site, addresses)
 
 
 def generate_pages(dataset: Dataset, releases: tuple[ReleasedFiles, ...] = ()) -> list[Page]:
     """Every generated file of the site, in a stable order; paths are unique."""
-    site = SiteContext(dataset, documents.abbreviations(dataset.tables["bodies"]), releases, PendingDownloads(dataset))
-    pages = [page for build in PAGE_BUILDERS.values() for page in build(site)]
-    seen: set[str] = set()
+    pages, late = generate_in_two(dataset, releases)
+    return [*pages, *late.pages()]
+
+
+def _check_unique(pages: list[Page], seen: set[str]) -> set[str]:
+    """The addresses of `pages` added to `seen`; refuses two pages at one address."""
     for page in pages:
         address = page_url(page.path).removesuffix("index.html")
         if address in seen:
             raise ValueError(f"two generated pages share the address {address or '/'} ({page.path})")
         seen.add(address)
-    return pages
+    return seen
 
 
 def write_pages(pages: list[Page], out_dir: Path) -> None:
@@ -78,9 +151,18 @@ def write_pages(pages: list[Page], out_dir: Path) -> None:
 
 
 def generate_from_descriptor(descriptor_path: Path) -> list[Page]:
-    """Load, generate and validate meanwhile (what the gen-files script runs), with every release's files.
+    """Load, generate and validate meanwhile, with every release's files; all pages at once.
 
     Raises `InvalidPackageError` when the package does not validate, and then no page is returned.
     """
+    pages, late = generate_in_two_from_descriptor(descriptor_path)
+    return [*pages, *late.pages()]
+
+
+def generate_in_two_from_descriptor(descriptor_path: Path) -> tuple[list[Page], LatePages]:
+    """What the gen-files script runs: `generate_in_two` on the package, validated meanwhile.
+
+    Raises `InvalidPackageError` when the package does not validate, before any page is handed over.
+    """
     with dataset_under_validation(descriptor_path) as dataset:
-        return generate_pages(dataset, released_downloads(descriptor_path))
+        return generate_in_two(dataset, released_downloads(descriptor_path))

@@ -12,6 +12,8 @@ from csto_data.site.downloads import changelog, dataset_jsonld, download_pages, 
 from csto_data.site.page import Page, SiteContext, markdown_page
 from csto_data.site.releases import LATEST_FOLDER
 
+PATH = "data.md"
+
 
 def build(site: SiteContext) -> Iterator[Page]:
     files = site.downloads
@@ -26,7 +28,7 @@ def build(site: SiteContext) -> Iterator[Page]:
     rows[COUNTRY_YEAR_TABLE.path] = len(country_year_rows(site.data))
     yield markdown_page(
         site,
-        "data.md",
+        PATH,
         "pages/data.md.j2",
         None,
         downloads=files,

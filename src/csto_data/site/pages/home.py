@@ -8,6 +8,8 @@ from csto_data.model import Dataset, Row, event_sort_key, event_start
 from csto_data.site.downloads import dataset_jsonld
 from csto_data.site.page import Page, SiteContext, markdown_page
 
+PATH = "index.md"
+
 
 def upcoming_events(data: Dataset) -> Iterator[Row]:
     """Planned or postponed events that start on or after the package's as-of date.
@@ -30,7 +32,7 @@ def build(site: SiteContext) -> Iterator[Page]:
     counts = {name: len(data.tables[name]) for name in ("events", "members", "documents", "sources", "series")}
     yield markdown_page(
         site,
-        "index.md",
+        PATH,
         "pages/home.md.j2",
         None,
         counts=counts,
