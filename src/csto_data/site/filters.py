@@ -160,8 +160,9 @@ def abbr(context: Context, value: object) -> Markup:
     On an HTML page this marks what the `abbr` extension marked where the
     page was Markdown (headings, paragraphs, list items, link text), and only
     there: tables and other HTML blocks never had tooltips. Only the first
-    use is marked (WCAG technique G102/H28): the extension marked every one,
-    about a tenth of a member page's bytes spent on the same expansion.
+    use is marked, as a style guide expands an abbreviation once: the
+    extension marked every one, a tenth of a member page's bytes spent on
+    the same expansion.
     """
     pattern, elements = _abbreviation_marker(context["abbreviations"])
     marked: set[str] = context["abbreviations_marked"]
