@@ -2,10 +2,12 @@
 
 Exporting takes about a second, most of it importing pandas, pyarrow and the
 other writers; the pages take longer and need the files only at the end
-(the data and home pages list them). Forking a child right after the
-dataset is loaded lets both run at once on a machine with two cores. The
-child inherits the validated dataset (fork copies memory, so nothing is
-pickled on the way in) and returns the files. Where forking is unsafe
+(the data and home pages list them, and a build renders them last:
+`site.generate.LatePages`). Forking a child right after the dataset is read
+lets both run at once on a machine with two cores; the child runs at a lower
+priority, so that generation and validation get the cores first. It inherits
+the dataset (fork copies memory, so nothing is pickled on the way in) and
+returns the files; a build that finds the package invalid discards them. Where forking is unsafe
 (no fork, or other threads running, as under `mkdocs serve`) the files are
 built in the process itself, with the same result.
 """
@@ -13,6 +15,7 @@ built in the process itself, with the same result.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from csto_data.exports import build_downloads
@@ -20,11 +23,15 @@ from csto_data.exports.common import ExportFile
 from csto_data.forking import can_fork
 from csto_data.model import Dataset
 
+NICENESS = 10
+"""The child's lower priority: the pages are generated first and the downloads are needed last
+(`site.generate.LatePages`), so on a busy machine the child takes the time the others leave."""
 # The dataset handed to the forked child; set just before forking, cleared when done.
 _HANDOFF: dict[str, Dataset] = {}
 
 
 def _build_in_child() -> list[ExportFile]:
+    os.nice(NICENESS)
     return build_downloads(_HANDOFF["dataset"])
 
 
