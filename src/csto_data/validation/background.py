@@ -19,7 +19,15 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from csto_data.forking import can_fork
-from csto_data.validation.runner import Report, read_and_validate, read_package, remember, remembered, validate_read
+from csto_data.validation.runner import (
+    Report,
+    fingerprint,
+    read_and_validate,
+    read_package,
+    remember,
+    remembered,
+    validate_read,
+)
 from csto_data.validation.tables import ReadPackage
 
 
@@ -32,11 +40,11 @@ class PendingValidation:
     """The rows of a package, read now, and its validation report, which `report()` waits for."""
 
     def __init__(self, descriptor_path: Path) -> None:
-        self._descriptor_path = descriptor_path
+        self._files = fingerprint(descriptor_path)  # before reading: see `runner.remember`
         self._report: Report | None = None
         self._receiver: Connection | None = None
         self._child: multiprocessing.process.BaseProcess | None = None
-        checked = remembered(descriptor_path)
+        checked = remembered(self._files)
         if checked is not None:
             self._report, self.package = checked
         elif can_fork():
@@ -60,5 +68,5 @@ class PendingValidation:
             finally:
                 self._child.join()
                 self._receiver.close()
-            remember(self._descriptor_path, self._report, self.package)
+            remember(self._files, self._report, self.package)
         return self._report

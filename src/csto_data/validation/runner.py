@@ -68,8 +68,8 @@ def _canonical_problems(package: ReadPackage) -> list[Problem]:
     return problems
 
 
-def _fingerprint(descriptor_path: Path) -> tuple[tuple[str, int, int], ...]:
-    """Path, modification time and size of the descriptor and every table file."""
+def fingerprint(descriptor_path: Path) -> Fingerprint:
+    """Path, modification time and size of the descriptor and every table file, as they are now."""
     spec = load_descriptor(descriptor_path)
     paths = [descriptor_path, *(spec.csv_path(table) for table in spec.tables)]
     return tuple(
@@ -78,7 +78,9 @@ def _fingerprint(descriptor_path: Path) -> tuple[tuple[str, int, int], ...]:
     )
 
 
-_CHECKED: dict[tuple[tuple[str, int, int], ...], tuple[Report, ReadPackage]] = {}
+Fingerprint = tuple[tuple[str, int, int], ...]
+"""Path, modification time and size of the descriptor and every table file."""
+_CHECKED: dict[Fingerprint, tuple[Report, ReadPackage]] = {}
 
 
 def validate_package(descriptor_path: Path) -> Report:
@@ -94,17 +96,18 @@ def read_and_validate(descriptor_path: Path) -> tuple[Report, ReadPackage]:
     validates again before loading the rows) reads and checks the package
     once per process.
     """
-    checked = remembered(descriptor_path)
+    files = fingerprint(descriptor_path)
+    checked = remembered(files)
     if checked is None:
         package = read_package(descriptor_path)
         checked = (validate_read(package), package)
-        remember(descriptor_path, *checked)
+        remember(files, *checked)
     return checked
 
 
-def remembered(descriptor_path: Path) -> tuple[Report, ReadPackage] | None:
+def remembered(files: Fingerprint) -> tuple[Report, ReadPackage] | None:
     """The report and files of an earlier validation of the same, unchanged files in this process."""
-    return _CHECKED.get(_fingerprint(descriptor_path))
+    return _CHECKED.get(files)
 
 
 def forget() -> None:
@@ -112,10 +115,15 @@ def forget() -> None:
     _CHECKED.clear()
 
 
-def remember(descriptor_path: Path, report: Report, package: ReadPackage) -> None:
-    """Keep a validation's report and files for `remembered` (the last package only)."""
+def remember(files: Fingerprint, report: Report, package: ReadPackage) -> None:
+    """Keep a validation's report and files for `remembered` (the last package only).
+
+    `files` is the fingerprint taken before the files were read: were a file
+    saved again meanwhile (under `make serve`), the next look-up misses and
+    validates the new file, instead of finding this report under its stamp.
+    """
     _CHECKED.clear()
-    _CHECKED[_fingerprint(descriptor_path)] = (report, package)
+    _CHECKED[files] = (report, package)
 
 
 def validate_read(package: ReadPackage) -> Report:
