@@ -7,9 +7,10 @@ other writers; the pages take longer and need the files only at the end
 lets both run at once on a machine with two cores; the child runs at a lower
 priority, so that generation and validation get the cores first. It inherits
 the dataset (fork copies memory, so nothing is pickled on the way in) and
-returns the files; a build that finds the package invalid discards them. Where forking is unsafe
-(no fork, or other threads running, as under `mkdocs serve`) the files are
-built in the process itself, with the same result.
+returns the files; a build that finds the package invalid discards them.
+Where forking is unsafe (no fork, or other threads running, as under
+`mkdocs serve`) the files are built in the process itself, with the same
+result.
 """
 
 from __future__ import annotations

@@ -77,7 +77,7 @@ class LatePages:
         """The pages and the download files (waits for the downloads)."""
         if self._pages is None:
             self._pages = [page for build, _ in LATE_BUILDERS.values() for page in build(self._site)]
-            _check_unique(self._pages, self._early_addresses)
+            _check_unique(self._pages, set(self._early_addresses))
         return self._pages
 
     def text_of(self, path: str) -> str:

@@ -37,8 +37,9 @@ HTML_TEMPLATES = frozenset(
 """Templates that write their page's body as HTML (`markup: html`, see `prerendered`).
 
 Only pages outside the navigation: MkDocs then skips Python-Markdown on them.
-The templates write what Python-Markdown wrote for their Markdown, byte for
-byte, abbreviation tooltips included (the `abbr` and `heading` filters).
+The templates write what Python-Markdown wrote for their Markdown (checked
+byte for byte when they were converted), except that an abbreviation's
+tooltip marks only its first use (the `abbr` and `heading` filters).
 """
 
 

@@ -49,9 +49,10 @@ def build(site: SiteContext) -> Iterator[Page]:
         picture = member_map(site, member, located(places), standings)
         if picture is not None:
             yield Page(folder + MAP_FILE, svg.as_file(picture))
-        row = member_row(member, grid.row_of(member["id"]))
+        member_grid = grid.row_of(member["id"])
+        row = member_row(member, member_grid)
         yield Page(folder + YEARS_FILE, svg.as_file(row))
-        yield profile(site, member, listing, grid.row_of(member["id"]), row, picture, places)
+        yield profile(site, member, listing, member_grid, row, picture, places)
         yield from list_pages(site, listing)
 
 
@@ -165,7 +166,7 @@ def profile(
         listing=listing,
         years=yearly_counts(listing),
         picture=picture and svg.embedded(MAP_FILE, picture, f"Map of {member['name']} and its places"),
-        places=sorted(  # the busiest first: the page lists `limit` of them, the map all
+        places=sorted(  # the busiest first: the page lists `preview` of them, the map all
             ((place, len(data.place_events.get(place["id"], []))) for place in places),
             key=lambda item: (-item[1], item[0]["name"]),
         ),
