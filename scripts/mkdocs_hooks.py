@@ -3,19 +3,21 @@ taken through MkDocs by the shortest way that gives the same output.
 
 All logic lives in `csto_data.site`. In the order of a build:
 
-- `on_files`: under `serve`, the pages come from the preview session's folder instead of
-  gen-files (`preview` says why), and the data package's folder is watched (it follows
-  `CSTO_DESCRIPTOR`, so a preview of another package reloads too); in a build, the pages
-  that list the downloads (`generate.LatePages`) are moved last;
-- `on_pre_page`: those pages get their text when MkDocs reaches them, and `on_env` adds
-  the download files before MkDocs copies the static files: meanwhile the downloads were
-  built beside the rendering (`exports.background`);
+- `on_files`: in a build, the pages the gen-files script generated become files in memory
+  (`mkdocs_files`), and the pages that list the downloads (`generate.LatePages`) come last;
+  under `serve`, the pages come from the preview session's folder instead (`preview` says
+  why), and the data package's folder is watched (it follows `CSTO_DESCRIPTOR`, so a
+  preview of another package reloads too);
+- `on_env` adds the download files before MkDocs copies the static files, and the pages
+  that list them are read again, with their text, just before they are written
+  (`on_page_context`, `read_late`): meanwhile the downloads were built beside the rendering
+  (`exports.background`);
 - `on_nav`: generated pages outside the navigation become `prerendered.PrerenderedPage`s,
   which skip Python-Markdown when their body is HTML already;
 - `on_page_markdown` / `on_page_content`: the HTML blocks of generated Markdown pages are
   handed past Python-Markdown (`raw_blocks`); a generated page is then marked for a theme
   frame (`theme_frame`) and given a search view (`search_view`), unless `shortcuts` are off;
-- `on_page_context`: the search plugin indexes that view;
+- `on_page_context`: the search plugin indexes that view (and a late page is read again first);
 - `on_env`: the frames of this build; `on_post_page`: indentation dropped (`compact`);
   `on_post_build`: how many pages shared a frame, in the log; the late pages forgotten
   (also on `on_build_error`).
@@ -28,18 +30,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import Environment
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from csto_data.paths import DESCRIPTOR_PATH
-from csto_data.site import preview, search_view, shortcuts, theme_frame
+from csto_data.site import mkdocs_files, preview, read_late, search_view, shortcuts, theme_frame
 from csto_data.site.compact import compact_html
 from csto_data.site.generate import deferred, forget_deferred
 from csto_data.site.prerendered import PrerenderedPage, is_html
 from csto_data.site.raw_blocks import Stashed, restore, stash
 
 LOG = logging.getLogger("mkdocs.hooks.csto")
-PREVIEW_GENERATOR = "csto-preview"
 STASHED = "csto_stashed"
 """The page attribute that carries a generated page's HTML blocks from `on_page_markdown` to `on_page_content`."""
 SEARCH_VIEW = "csto_search_view"
@@ -48,10 +50,11 @@ SEARCH_VIEW = "csto_search_view"
 
 @dataclass
 class BuildState:
-    """What one build's hooks share: the pages in its navigation (by identity) and its theme frames."""
+    """What one build's hooks share: the pages in its navigation (by identity), its theme frames, its files."""
 
     nav_pages: set[int] = field(default_factory=set)
     frames: theme_frame.FrameCache = field(default_factory=theme_frame.FrameCache)
+    files: Files = field(default_factory=lambda: Files([]))
 
 
 STATE = BuildState()
@@ -72,25 +75,15 @@ def on_build_error(error: Exception) -> None:
 
 def on_files(files: Files, config: Any) -> Files:
     session = preview.session()
-    if session is not None:  # under serve; in a real build, gen-files runs scripts/gen_pages.py
-        for page in session.refresh(DESCRIPTOR_PATH):
-            file = File(page.path, str(session.folder), config.site_dir, config.use_directory_urls)
-            file.generated_by = PREVIEW_GENERATOR
-            file.edit_uri = page.edit_path
-            files.append(file)
-    late = deferred()
-    if late is None:
+    if session is not None:  # under serve; in a real build, gen-files runs scripts/gen_pages.py, which calls defer
+        written = (mkdocs_files.in_folder(page, session.folder, config) for page in session.refresh(DESCRIPTOR_PATH))
+        return mkdocs_files.with_generated(files, written, config)
+    handover = deferred()
+    if handover is None:
         return files
-    # The pages that list the downloads are read and rendered last, when the downloads are ready.
-    last = [file for file in files if file.src_uri in late.markdown_paths]
-    return Files([*(file for file in files if file.src_uri not in late.markdown_paths), *last])
-
-
-def on_pre_page(page: Any, config: Any, files: Files) -> Any:
-    late = deferred()
-    if late is not None and page.file.src_uri in late.markdown_paths:
-        page.file.content_string = late.text_of(page.file.src_uri)
-    return page
+    generated = (mkdocs_files.in_memory(page, config) for page in handover.pages)
+    # The pages that list the downloads are read last, when the downloads are ready.
+    return mkdocs_files.with_generated(files, generated, config, last=handover.late.markdown_paths)
 
 
 def on_nav(nav: Navigation, config: Any, files: Files) -> Navigation:
@@ -102,12 +95,9 @@ def on_nav(nav: Navigation, config: Any, files: Files) -> Navigation:
 
 
 def on_env(env: Environment, config: Any, files: Files) -> Environment:
+    STATE.files = files
     STATE.frames = theme_frame.FrameCache()
     theme_frame.install(env, STATE.frames)
-    late = deferred()
-    if late is not None:  # MkDocs copies the static files next
-        for page in late.files():
-            files.append(File.generated(config, page.path, content=page.content))
     return env
 
 
@@ -141,7 +131,12 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     return html
 
 
+@event_priority(100)  # before the search plugin indexes the page
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Navigation) -> dict[str, Any]:
+    handover = deferred()
+    if handover is not None and page.file.src_uri in handover.late.markdown_paths:
+        read_late.add_written(STATE.files, [mkdocs_files.in_memory(file, config) for file in handover.late.files()])
+        read_late.read_again(page, handover.late.text_of(page.file.src_uri), config, STATE.files)
     view: search_view.SearchView | None = getattr(page, SEARCH_VIEW, None)
     if view is not None:
         delattr(page, SEARCH_VIEW)

@@ -4,13 +4,15 @@
 `pages/__init__.py` for which table feeds which page). `generate_pages`
 returns them all; `write_pages` writes them to a folder for another engine
 or for inspection. A MkDocs build generates in two steps (`generate_in_two`):
-the gen-files script hands the late pages over (`defer`) and the hooks make
-them when MkDocs reaches them.
+the gen-files script hands the pages over (`defer`), the hooks give them to
+MkDocs as files in memory (`mkdocs_files`) and make the late ones when
+MkDocs reaches them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from csto_data.exports.background import PendingDownloads
@@ -91,21 +93,29 @@ class LatePages:
         return [page for page in self.pages() if page.path not in self.markdown_paths]
 
 
-_DEFERRED: list[LatePages] = []
+@dataclass(frozen=True)
+class Handover:
+    """What the gen-files script hands the hooks: the pages, and the late ones for when MkDocs reaches them."""
+
+    pages: list[Page]
+    late: LatePages
 
 
-def defer(late: LatePages) -> None:
-    """Hand the late pages of the build in progress to the hooks (the gen-files script and they share a process)."""
-    _DEFERRED[:] = [late]
+_DEFERRED: list[Handover] = []
 
 
-def deferred() -> LatePages | None:
-    """The late pages handed over by this build's gen-files script, if any."""
+def defer(pages: list[Page], late: LatePages) -> None:
+    """Hand the pages of the build in progress to the hooks (the gen-files script and they share a process)."""
+    _DEFERRED[:] = [Handover(pages, late)]
+
+
+def deferred() -> Handover | None:
+    """The pages handed over by this build's gen-files script, if any."""
     return _DEFERRED[0] if _DEFERRED else None
 
 
 def forget_deferred() -> None:
-    """Drop the late pages when a build ends, so that no later build sees them."""
+    """Drop the pages when a build ends, so that no later build sees them."""
     _DEFERRED.clear()
 
 

@@ -12,17 +12,20 @@ the frame with the tokens replaced. The frame is stored compacted
 (`compact`), so only each page's own values are compacted again.
 
 Only pages outside the navigation are framed: the navigation marks the
-current page, so a page inside it has output of its own. Everything else the
-theme reads from the page (its other front matter, its edit address, its
-table of contents below the title) is part of the frame's key, so a page
-whose output could differ gets a frame of its own. `tests/site_pages/
+current page, so a page inside it has output of its own. The theme's links
+are relative, so a frame serves the pages from which every page of the
+navigation (and the site's root) is reached by the same relative address
+(`link_position`): `places/a/events/` and `places/b/events/` share one, and
+so do all event pages. Everything else the theme reads from the page (its
+other front matter, its edit address, its table of contents below the title)
+is part of the frame's key too, so a page whose output could differ gets a
+frame of its own. `tests/site_pages/
 test_build.py` builds the site with and without frames (`shortcuts`) and
 requires the same bytes in every file.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -84,14 +87,49 @@ def _toc_key(items: list[AnchorLink]) -> tuple[Any, ...]:
     return tuple((item.title, item.id, item.level, _toc_key(item.children)) for item in items)
 
 
-def frame_key(context: dict[str, Any]) -> tuple[Any, ...]:
-    """Everything of a page and its context that the theme prints, except the slots."""
+def _segments(url: str) -> tuple[str, ...]:
+    return tuple(part for part in url.split("/") if part)
+
+
+def link_position(page_url: str, targets: tuple[tuple[str, ...], ...]) -> tuple[int, ...]:
+    """What the relative address from the page at `page_url` to each of `targets` depends on.
+
+    From a page at folder depth d, a target sharing its first c folders is
+    reached by d - c steps up and then the rest of its own address, so two
+    pages with the same depth and the same c for every target print the same
+    relative links. `targets` are addresses split into folders (`_segments`).
+
+    >>> home, places = (), ("places",)
+    >>> link_position("places/a/events/", (home, places)) == link_position("places/b/events/", (home, places))
+    True
+    >>> link_position("places/a/events/", (home, places)) == link_position("events/x/", (home, places))
+    False
+    """
+    folders = _segments(page_url)
+    return (len(folders), *(_shared(folders, target) for target in targets))
+
+
+def _shared(folders: tuple[str, ...], target: tuple[str, ...]) -> int:
+    """How many leading folders `folders` and `target` have in common."""
+    count = 0
+    for mine, theirs in zip(folders, target, strict=False):
+        if mine != theirs:
+            break
+        count += 1
+    return count
+
+
+def frame_key(context: dict[str, Any], targets: tuple[tuple[str, ...], ...]) -> tuple[Any, ...]:
+    """Everything of a page and its context that the theme prints, except the slots.
+
+    `targets`: the addresses of the navigation's pages, split into folders (`_segments`).
+    """
     page: Page = context["page"]
     unslotted = (name for name in page.meta if name not in (*SLOT_META, "template"))
     meta = tuple(sorted((name, repr(page.meta[name])) for name in unslotted))
     heading = next(iter(page.toc))
     return (
-        posixpath.dirname(page.url.rstrip("/")),  # the theme's links are relative to the page's folder
+        link_position(page.url, targets),
         page.edit_url,
         bool(page.canonical_url),
         tuple(name for name in SLOT_META if name in page.meta),
@@ -122,10 +160,14 @@ class FrameCache:
     """Each frame split at its tokens: text, slot name, text, slot name, ..., text; the text compacted."""
     rendered: int = 0
     reused: int = 0
+    targets: tuple[tuple[str, ...], ...] | None = None
+    """The navigation's page addresses, split into folders: the same for every page of a build."""
 
     def page(self, environment: Environment, context: dict[str, Any]) -> str:
         """The theme's output for the page in `context`, from its kind's frame, compacted (`compact`)."""
-        key = frame_key(context)
+        if self.targets is None:
+            self.targets = tuple(_segments(page.url) for page in context["nav"].pages)
+        key = frame_key(context, self.targets)
         parts = self.frames.get(key)
         if parts is None:
             frame = environment.get_template("main.html").render({**context, "page": _SlotPage(context["page"])})
