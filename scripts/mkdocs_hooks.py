@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
@@ -35,7 +36,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from csto_data.paths import DESCRIPTOR_PATH
-from csto_data.site import mkdocs_files, preview, read_late, search_view, shortcuts, theme_frame
+from csto_data.site import mkdocs_files, preview, read_late, search_view, shortcuts, theme_frame, written_beside
 from csto_data.site.compact import compact_html
 from csto_data.site.generate import deferred, forget_deferred
 from csto_data.site.prerendered import PrerenderedPage, is_html
@@ -55,6 +56,7 @@ class BuildState:
     nav_pages: set[int] = field(default_factory=set)
     frames: theme_frame.FrameCache = field(default_factory=theme_frame.FrameCache)
     files: Files = field(default_factory=lambda: Files([]))
+    beside: written_beside.WrittenBeside | None = None
 
 
 STATE = BuildState()
@@ -69,8 +71,14 @@ def on_shutdown() -> None:
     preview.stop()
 
 
+def on_pre_build(config: Any) -> None:
+    STATE.beside = written_beside.WrittenBeside()
+
+
 def on_build_error(error: Exception) -> None:
     forget_deferred()
+    if STATE.beside is not None:
+        STATE.beside.stop()
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -81,9 +89,16 @@ def on_files(files: Files, config: Any) -> Files:
     handover = deferred()
     if handover is None:
         return files
-    generated = (mkdocs_files.in_memory(page, config) for page in handover.pages)
+    made = [mkdocs_files.in_memory(page, config) for page in handover.pages]
     # The pages that list the downloads are read last, when the downloads are ready.
-    return mkdocs_files.with_generated(files, generated, config, last=handover.late.markdown_paths)
+    pages = (file for file in made if file.is_documentation_page())
+    files = mkdocs_files.with_generated(files, pages, config, last=handover.late.markdown_paths)
+    assert STATE.beside is not None, "made by on_pre_build"
+    STATE.beside.write(
+        (Path(file.abs_dest_path).parent for file in files.documentation_pages()),
+        ((Path(file.abs_dest_path), file.content_bytes) for file in made if not file.is_documentation_page()),
+    )
+    return files
 
 
 def on_nav(nav: Navigation, config: Any, files: Files) -> Navigation:
@@ -148,6 +163,8 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Naviga
 
 def on_post_build(config: Any) -> None:
     forget_deferred()
+    if STATE.beside is not None:
+        STATE.beside.wait()
     frames = STATE.frames
     if frames.rendered:
         LOG.info(f"theme frames: {frames.rendered} rendered for {frames.rendered + frames.reused} generated pages")
