@@ -34,7 +34,7 @@ def test_validation_runs_in_a_child_while_the_rows_are_in_use(
     package_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Where forking is safe (a build), the report comes from another process; the rows are there at once."""
-    monkeypatch.setattr(background, "can_fork", lambda: True)  # other tests may leave threads running
+    monkeypatch.setattr("csto_data.forking.can_fork", lambda: True)  # other tests may leave threads running
 
     def validate_and_say_where(package: ReadPackage) -> Report:
         report = validate_read(package)

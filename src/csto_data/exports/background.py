@@ -8,20 +8,20 @@ lets both run at once on a machine with two cores; the child runs at a lower
 priority, so that generation and validation get the cores first. It inherits
 the dataset (fork copies memory, so nothing is pickled on the way in) and
 returns the files; a build that finds the package invalid discards them.
-Where forking is unsafe (no fork, or other threads running, as under
-`mkdocs serve`) the files are built in the process itself, with the same
-result.
+Where forking is unsafe (other threads running, as under `mkdocs serve`) the
+child comes from the fork server and the dataset is pickled to it
+(`forking.child_context`); with neither, the files are built in the process
+itself, with the same result.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from csto_data.exports import build_downloads
 from csto_data.exports.common import ExportFile
-from csto_data.forking import can_fork
+from csto_data.forking import Caller, as_caller, child_context
 from csto_data.model import Dataset
 
 NICENESS = 10
@@ -31,9 +31,10 @@ NICENESS = 10
 _HANDOFF: dict[str, Dataset] = {}
 
 
-def _build_in_child() -> list[ExportFile]:
+def _build_in_child(data: Dataset | None) -> list[ExportFile]:
+    """The downloads of `data`, or of the dataset the forked child inherited (`_HANDOFF`) when None."""
     os.nice(NICENESS)
-    return build_downloads(_HANDOFF["dataset"])
+    return build_downloads(data if data is not None else _HANDOFF["dataset"])
 
 
 class PendingDownloads:
@@ -43,10 +44,13 @@ class PendingDownloads:
         self._data = data
         self._executor: ProcessPoolExecutor | None = None
         self._future: Future[list[ExportFile]] | None = None
-        if can_fork():
-            _HANDOFF["dataset"] = data
-            self._executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-            self._future = self._executor.submit(_build_in_child)
+        context = child_context()
+        if context is not None:
+            inherited = context.get_start_method() == "fork"
+            if inherited:
+                _HANDOFF["dataset"] = data
+            self._executor = ProcessPoolExecutor(max_workers=1, mp_context=context)
+            self._future = self._executor.submit(as_caller, Caller(), _build_in_child, None if inherited else data)
 
     def result(self) -> list[ExportFile]:
         if self._future is None or self._executor is None:

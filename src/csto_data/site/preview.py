@@ -14,7 +14,9 @@ session; `make site` and CI never do, and fail on bad data):
   two thousand unchanged files to a fresh folder, as gen-files would);
 - when a Python file of the generator changed, its modules are imported
   afresh, so a change to the generator shows without a restart (templates
-  are reloaded by Jinja itself).
+  are reloaded by Jinja itself);
+- the validation and the downloads run in child processes from a fork
+  server while the pages are generated (`forking`), as in a build.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from csto_data.forking import start_fork_server
 
 if TYPE_CHECKING:  # only for annotations: this module must not hold on to modules it may reload
     from csto_data.site.page import Page
@@ -101,10 +105,15 @@ _running: dict[str, PreviewSession] = {}
 
 
 def start(serving: bool) -> None:
-    """Called once per MkDocs command: a session for `serve`, none for `build` (which must fail on bad data)."""
+    """Called once per MkDocs command: a session for `serve`, none for `build` (which must fail on bad data).
+
+    A session starts the fork server too: under `serve` the validation and
+    the downloads of each refresh run in children from it (`forking`).
+    """
     stop()
     if serving:
         _running["session"] = PreviewSession()
+        start_fork_server()
 
 
 def stop() -> None:

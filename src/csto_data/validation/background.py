@@ -6,19 +6,20 @@ verdict. On a machine with two cores both can run at once. Nothing is
 published on the strength of that: the caller raises as soon as the report
 has problems, whether its own work finished or failed on the bad rows
 (`model.dataset_under_validation`), and the site is swapped in only after a
-successful build (`site.build`). Where forking is unsafe (no fork, or other
-threads running, as under `mkdocs serve`) the package is validated first,
-in the process itself; a package validated before in this process is not
-validated again (`runner.read_and_validate`).
+successful build (`site.build`). Where forking is unsafe (other threads
+running, as under `mkdocs serve`) the child comes from the fork server and
+the rows are pickled to it (`forking.child_context`); with neither, the
+package is validated first, in the process itself. A package validated
+before in this process is not validated again (`runner.read_and_validate`).
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import multiprocessing.process
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from csto_data.forking import can_fork
+from csto_data.forking import Caller, as_caller, child_context
 from csto_data.validation.runner import (
     Report,
     fingerprint,
@@ -47,11 +48,11 @@ class PendingValidation:
         checked = remembered(self._files)
         if checked is not None:
             self._report, self.package = checked
-        elif can_fork():
+        elif (context := child_context()) is not None:
             self.package = read_package(descriptor_path)
-            context = multiprocessing.get_context("fork")
             self._receiver, sender = context.Pipe(duplex=False)
-            self._child = context.Process(target=_validate_in_child, args=(self.package, sender), daemon=True)
+            arguments = (Caller(), _validate_in_child, self.package, sender)
+            self._child = context.Process(target=as_caller, args=arguments, daemon=True)
             self._child.start()
             sender.close()
         else:
