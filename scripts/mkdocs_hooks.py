@@ -3,24 +3,28 @@ taken through MkDocs by the shortest way that gives the same output.
 
 All logic lives in `csto_data.site`. In the order of a build:
 
+- `on_pre_build`: the child that writes the site's folders and static files is forked
+  (`written_beside`), while the process is still small;
 - `on_files`: in a build, the pages the gen-files script generated become files in memory
-  (`mkdocs_files`), and the pages that list the downloads (`generate.LatePages`) come last;
+  (`mkdocs_files`), the writer is handed the folders of the pages and the files MkDocs would
+  only copy, and the pages that list the downloads (`generate.LatePages`) come last, empty;
   under `serve`, the pages come from the preview session's folder instead (`preview` says
   why), and the data package's folder is watched (it follows `CSTO_DESCRIPTOR`, so a
   preview of another package reloads too);
-- `on_env` adds the download files before MkDocs copies the static files, and the pages
-  that list them are read again, with their text, just before they are written
-  (`on_page_context`, `read_late`): meanwhile the downloads were built beside the rendering
-  (`exports.background`);
 - `on_nav`: generated pages outside the navigation become `prerendered.PrerenderedPage`s,
   which skip Python-Markdown when their body is HTML already;
 - `on_page_markdown` / `on_page_content`: the HTML blocks of generated Markdown pages are
   handed past Python-Markdown (`raw_blocks`); a generated page is then marked for a theme
   frame (`theme_frame`) and given a search view (`search_view`), unless `shortcuts` are off;
-- `on_page_context`: the search plugin indexes that view (and a late page is read again first);
-- `on_env`: the frames of this build; `on_post_page`: indentation dropped (`compact`);
-  `on_post_build`: how many pages shared a frame, in the log; the late pages forgotten
-  (also on `on_build_error`).
+- `on_env`: the frames of this build;
+- `on_page_context` (before the search plugin's): a page that lists the downloads is read
+  again with its text, the download files joining the build (`read_late`): meanwhile they
+  were built beside the rendering (`exports.background`); the search plugin indexes a
+  generated page's view;
+- `on_post_page`: indentation dropped (`compact`);
+- `on_post_build`: the writer waited for, and the validation's verdict asked for (an invalid
+  package fails the build here, or in `on_build_error` if the build failed first); how many
+  pages shared a frame, in the log; the handed-over pages forgotten.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
+from csto_data.model import InvalidPackageError
 from csto_data.paths import DESCRIPTOR_PATH
 from csto_data.site import mkdocs_files, preview, read_late, search_view, shortcuts, theme_frame, written_beside
 from csto_data.site.compact import compact_html
@@ -76,9 +81,12 @@ def on_pre_build(config: Any) -> None:
 
 
 def on_build_error(error: Exception) -> None:
+    handover = deferred()
     forget_deferred()
     if STATE.beside is not None:
         STATE.beside.stop()
+    if handover is not None and not isinstance(error, InvalidPackageError):
+        handover.validation.refuse_if_invalid(error)  # bad rows explain a failure better than what they caused
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -162,9 +170,12 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Naviga
 
 
 def on_post_build(config: Any) -> None:
+    handover = deferred()
     forget_deferred()
     if STATE.beside is not None:
         STATE.beside.wait()
+    if handover is not None:
+        handover.validation.refuse_if_invalid()  # before `site.build` checks and publishes the site
     frames = STATE.frames
     if frames.rendered:
         LOG.info(f"theme frames: {frames.rendered} rendered for {frames.rendered + frames.reused} generated pages")

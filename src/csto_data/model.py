@@ -102,6 +102,25 @@ def load_dataset(descriptor_path: Path) -> Dataset:
     return _dataset_of(package)
 
 
+class ValidationUnderway:
+    """A package's rows, usable now, and its validation, running meanwhile (`validation.background`).
+
+    `niceness` lowers the validating child's priority, for a caller that
+    asks for the verdict only at the end of a longer job (a build).
+    """
+
+    def __init__(self, descriptor_path: Path, niceness: int = 0) -> None:
+        self._pending = PendingValidation(descriptor_path, niceness)
+        self.dataset = _dataset_of(self._pending.package)
+
+    def refuse_if_invalid(self, cause: Exception | None = None) -> None:
+        """Wait for the verdict; raise `InvalidPackageError` with the positioned problems if there are any.
+
+        `cause`: the error the caller met on the rows meanwhile, chained to the problems that explain it.
+        """
+        _refuse_invalid(self._pending.report(), cause)
+
+
 @contextmanager
 def dataset_under_validation(descriptor_path: Path) -> Iterator[Dataset]:
     """The package's rows for the body of the `with`, validated meanwhile in the background.
@@ -110,13 +129,13 @@ def dataset_under_validation(descriptor_path: Path) -> Iterator[Dataset]:
     validate, also when the body failed on its rows: the problems say why.
     See `validation.background` for why and when validation runs alongside.
     """
-    pending = PendingValidation(descriptor_path)
+    underway = ValidationUnderway(descriptor_path)
     try:
-        yield _dataset_of(pending.package)
+        yield underway.dataset
     except Exception as error:
-        _refuse_invalid(pending.report(), error)
+        underway.refuse_if_invalid(error)
         raise
-    _refuse_invalid(pending.report())
+    underway.refuse_if_invalid()
 
 
 def _refuse_invalid(report: Report, cause: Exception | None = None) -> None:

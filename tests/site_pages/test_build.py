@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from csto_data.model import load_dataset
+from csto_data.model import InvalidPackageError, load_dataset
 from csto_data.paths import DESCRIPTOR_PATH
 from csto_data.site import shortcuts
 from csto_data.site.build import build_site
@@ -162,6 +162,25 @@ def test_a_broken_package_builds_no_site_and_keeps_the_old_one(
     with pytest.raises(Exception, match="problem"):
         build_site(target)
     assert (target / "index.html").read_text() == "previous site"
+    assert not list(tmp_path.glob(".site-build-*"))
+
+
+def test_rows_that_generate_but_break_a_rule_stop_the_build_at_its_end(
+    package_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build asks for the validation's verdict when it ends (`generate.Handover`), not before it renders.
+
+    Two rows out of order generate every page; the build must still refuse
+    the package with the validator's positioned problem, and write no site.
+    """
+    events = package_dir / "data" / "events.csv"
+    header, first, second, *rest = events.read_text(encoding="utf-8").splitlines(keepends=True)
+    events.write_text("".join([header, second, first, *rest]), encoding="utf-8")
+    monkeypatch.setattr("csto_data.paths.DESCRIPTOR_PATH", package_dir / "datapackage.json")
+    target = tmp_path / "site"
+    with pytest.raises(InvalidPackageError, match=r"events\.csv:2: column '-': not-canonical"):
+        build_site(target)
+    assert not target.exists()
     assert not list(tmp_path.glob(".site-build-*"))
 
 

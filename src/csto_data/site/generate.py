@@ -11,12 +11,12 @@ MkDocs reaches them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from csto_data.exports.background import PendingDownloads
-from csto_data.model import Dataset, dataset_under_validation
+from csto_data.model import Dataset, ValidationUnderway, dataset_under_validation
+from csto_data.site.builders_beside import BuildersBeside, PageBuilder
 from csto_data.site.page import Page, SiteContext
 from csto_data.site.pages import (
     bodies,
@@ -37,7 +37,6 @@ from csto_data.site.pages import (
 from csto_data.site.paths import page_url
 from csto_data.site.releases import ReleasedFiles, released_downloads
 
-PageBuilder = Callable[[SiteContext], Iterator[Page]]
 PAGE_BUILDERS: dict[str, PageBuilder] = {
     "events": events.build,
     "members": members.build,
@@ -52,6 +51,10 @@ PAGE_BUILDERS: dict[str, PageBuilder] = {
     "retired": retired.build,
     "navigation": navigation.build,
 }
+VALIDATION_NICENESS = 10
+"""A build asks for the verdict at its end: until then the page builders' child goes first."""
+BUILT_BESIDE = frozenset({"members", "documents", "series", "bodies", "people", "places", "sources", "coverage"})
+"""The builders that run in a child process beside the others (`builders_beside`): about half the work."""
 LATE_BUILDERS: dict[str, tuple[PageBuilder, str]] = {
     "home": (home.build, home.PATH),
     "data": (data.build, data.PATH),
@@ -95,18 +98,24 @@ class LatePages:
 
 @dataclass(frozen=True)
 class Handover:
-    """What the gen-files script hands the hooks: the pages, and the late ones for when MkDocs reaches them."""
+    """What the gen-files script hands the hooks: the pages, the late ones, and the validation underway.
+
+    The build asks for the verdict (`validation.refuse_if_invalid`) when it
+    ends, or fails: meanwhile the validating child had the whole build to
+    finish, at a lower priority.
+    """
 
     pages: list[Page]
     late: LatePages
+    validation: ValidationUnderway
 
 
 _DEFERRED: list[Handover] = []
 
 
-def defer(pages: list[Page], late: LatePages) -> None:
+def defer(handover: Handover) -> None:
     """Hand the pages of the build in progress to the hooks (the gen-files script and they share a process)."""
-    _DEFERRED[:] = [Handover(pages, late)]
+    _DEFERRED[:] = [handover]
 
 
 def deferred() -> Handover | None:
@@ -127,8 +136,13 @@ def generate_in_two(dataset: Dataset, releases: tuple[ReleasedFiles, ...] = ()) 
     reaches them (`scripts/mkdocs_hooks.py` renders them last) lets the
     downloads go on beside MkDocs' rendering too, instead of being waited for.
     """
-    site = SiteContext(dataset, documents.abbreviations(dataset.tables["bodies"]), releases, PendingDownloads(dataset))
-    pages = [page for build in PAGE_BUILDERS.values() for page in build(site)]
+    abbreviations = documents.abbreviations(dataset.tables["bodies"])
+    beside = {name: build for name, build in PAGE_BUILDERS.items() if name in BUILT_BESIDE}
+    theirs = BuildersBeside(beside, SiteContext(dataset, abbreviations, releases)).pages  # forked first: see there
+    site = SiteContext(dataset, abbreviations, releases, PendingDownloads(dataset))
+    own = {name: list(build(site)) for name, build in PAGE_BUILDERS.items() if name not in BUILT_BESIDE}
+    built = {**own, **theirs()}
+    pages = [page for name in PAGE_BUILDERS for page in built[name]]
     addresses = _check_unique(pages, set())
     return pages, LatePages(site, addresses)
 
@@ -170,9 +184,26 @@ def generate_from_descriptor(descriptor_path: Path) -> list[Page]:
 
 
 def generate_in_two_from_descriptor(descriptor_path: Path) -> tuple[list[Page], LatePages]:
-    """What the gen-files script runs: `generate_in_two` on the package, validated meanwhile.
+    """`generate_in_two` on the package, validated meanwhile.
 
     Raises `InvalidPackageError` when the package does not validate, before any page is handed over.
     """
     with dataset_under_validation(descriptor_path) as dataset:
         return generate_in_two(dataset, released_downloads(descriptor_path))
+
+
+def generate_for_build(descriptor_path: Path) -> Handover:
+    """What the gen-files script runs: `generate_in_two` on the package, with its validation still underway.
+
+    The caller must ask for the verdict before it publishes anything
+    (`Handover.validation`). If generation fails on the rows, the verdict is
+    waited for here, so that an invalid package is refused with its
+    positioned problems rather than with the error they caused.
+    """
+    underway = ValidationUnderway(descriptor_path, niceness=VALIDATION_NICENESS)
+    try:
+        pages, late = generate_in_two(underway.dataset, released_downloads(descriptor_path))
+    except Exception as error:
+        underway.refuse_if_invalid(error)
+        raise
+    return Handover(pages, late, underway)

@@ -16,6 +16,7 @@ before in this process is not validated again (`runner.read_and_validate`).
 from __future__ import annotations
 
 import multiprocessing.process
+import os
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -32,15 +33,19 @@ from csto_data.validation.runner import (
 from csto_data.validation.tables import ReadPackage
 
 
-def _validate_in_child(package: ReadPackage, sender: Connection) -> None:
+def _validate_in_child(package: ReadPackage, sender: Connection, niceness: int) -> None:
+    os.nice(niceness)
     sender.send(validate_read(package))
     sender.close()
 
 
 class PendingValidation:
-    """The rows of a package, read now, and its validation report, which `report()` waits for."""
+    """The rows of a package, read now, and its validation report, which `report()` waits for.
 
-    def __init__(self, descriptor_path: Path) -> None:
+    `niceness`: how much lower than the caller's the validating child's priority is.
+    """
+
+    def __init__(self, descriptor_path: Path, niceness: int = 0) -> None:
         self._files = fingerprint(descriptor_path)  # before reading: see `runner.remember`
         self._report: Report | None = None
         self._receiver: Connection | None = None
@@ -51,7 +56,7 @@ class PendingValidation:
         elif (context := child_context()) is not None:
             self.package = read_package(descriptor_path)
             self._receiver, sender = context.Pipe(duplex=False)
-            arguments = (Caller(), _validate_in_child, self.package, sender)
+            arguments = (Caller(), _validate_in_child, self.package, sender, niceness)
             self._child = context.Process(target=as_caller, args=arguments, daemon=True)
             self._child.start()
             sender.close()
