@@ -68,3 +68,11 @@ class BuildersBeside:
         if isinstance(result, str):
             raise RuntimeError(f"a page builder failed in the child process:\n{result}")
         return result
+
+    def abandon(self) -> None:
+        """Stop the child: the caller failed, and will not read the pages (the child would wait to send them)."""
+        if self._child is not None and self._receiver is not None:
+            self._child.terminate()
+            self._child.join()
+            self._receiver.close()
+            self._child = self._receiver = None

@@ -135,13 +135,19 @@ def generate_in_two(dataset: Dataset, releases: tuple[ReleasedFiles, ...] = ()) 
     pages are generated; a build that asks for the late pages only when it
     reaches them (`scripts/mkdocs_hooks.py` renders them last) lets the
     downloads go on beside MkDocs' rendering too, instead of being waited for.
+    The builders in `BUILT_BESIDE` run in a child of their own meanwhile
+    (`builders_beside`); the pages come out in the registry's order either way.
     """
     abbreviations = documents.abbreviations(dataset.tables["bodies"])
     beside = {name: build for name, build in PAGE_BUILDERS.items() if name in BUILT_BESIDE}
-    theirs = BuildersBeside(beside, SiteContext(dataset, abbreviations, releases)).pages  # forked first: see there
-    site = SiteContext(dataset, abbreviations, releases, PendingDownloads(dataset))
-    own = {name: list(build(site)) for name, build in PAGE_BUILDERS.items() if name not in BUILT_BESIDE}
-    built = {**own, **theirs()}
+    theirs = BuildersBeside(beside, SiteContext(dataset, abbreviations, releases))  # before the downloads' child
+    try:
+        site = SiteContext(dataset, abbreviations, releases, PendingDownloads(dataset))
+        own = {name: list(build(site)) for name, build in PAGE_BUILDERS.items() if name not in BUILT_BESIDE}
+    except Exception:
+        theirs.abandon()
+        raise
+    built = {**own, **theirs.pages()}
     pages = [page for name in PAGE_BUILDERS for page in built[name]]
     addresses = _check_unique(pages, set())
     return pages, LatePages(site, addresses)
