@@ -8,7 +8,11 @@ the positioned problems, as `make validate` prints them.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -59,3 +63,30 @@ def test_a_build_that_fails_on_bad_rows_reports_the_rows_not_its_own_error(packa
     with pytest.raises(InvalidPackageError, match="member_id") as raised, dataset_under_validation(descriptor):
         raise KeyError("xxx")  # what a page builder meets on a dangling id
     assert isinstance(raised.value.__cause__, KeyError)
+
+
+def swap_two_events(package_dir: Path) -> Path:
+    """Two rows out of order: every page generates, and validation refuses the package."""
+    events = package_dir / "data" / "events.csv"
+    header, first, second, *rest = events.read_text(encoding="utf-8").splitlines(keepends=True)
+    events.write_text("".join([header, second, first, *rest]), encoding="utf-8")
+    return package_dir / "datapackage.json"
+
+
+@pytest.mark.parametrize("breaking", [break_a_host, swap_two_events], ids=["generation fails", "refused after"])
+def test_a_refused_package_leaves_no_child_process_behind(package_dir: Path, breaking: Callable[[Path], Path]) -> None:
+    """Under `mkdocs serve` (threads running) every bad edit is refused; none may leave a worker behind."""
+    before = set(multiprocessing.active_children())
+    release = threading.Event()
+    server = threading.Thread(target=release.wait)  # like the live-reload server: children come from the fork server
+    server.start()
+    try:
+        with pytest.raises(InvalidPackageError):
+            generate_from_descriptor(breaking(package_dir))
+        deadline = time.monotonic() + 60
+        while set(multiprocessing.active_children()) - before and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not set(multiprocessing.active_children()) - before
+    finally:
+        release.set()
+        server.join()

@@ -60,3 +60,15 @@ class PendingDownloads:
         finally:
             self._executor.shutdown()
             _HANDOFF.clear()
+
+    def abandon(self) -> None:
+        """Stop waiting for the downloads: the work that needed them failed.
+
+        The child finishes the file it is writing and ends. Left to the
+        garbage collector instead, the worker would live as long as anything
+        holds the failure's traceback (a log, a test), idle.
+        """
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = self._future = None
+        _HANDOFF.clear()

@@ -141,15 +141,19 @@ def generate_in_two(dataset: Dataset, releases: tuple[ReleasedFiles, ...] = ()) 
     abbreviations = documents.abbreviations(dataset.tables["bodies"])
     beside = {name: build for name, build in PAGE_BUILDERS.items() if name in BUILT_BESIDE}
     theirs = BuildersBeside(beside, SiteContext(dataset, abbreviations, releases))  # before the downloads' child
+    downloads: PendingDownloads | None = None
     try:
-        site = SiteContext(dataset, abbreviations, releases, PendingDownloads(dataset))
+        downloads = PendingDownloads(dataset)
+        site = SiteContext(dataset, abbreviations, releases, downloads)
         own = {name: list(build(site)) for name, build in PAGE_BUILDERS.items() if name not in BUILT_BESIDE}
-    except Exception:
+        built = {**own, **theirs.pages()}
+        pages = [page for name in PAGE_BUILDERS for page in built[name]]
+        addresses = _check_unique(pages, set())
+    except Exception:  # no child is left waiting for a build that failed
         theirs.abandon()
+        if downloads is not None:
+            downloads.abandon()
         raise
-    built = {**own, **theirs.pages()}
-    pages = [page for name in PAGE_BUILDERS for page in built[name]]
-    addresses = _check_unique(pages, set())
     return pages, LatePages(site, addresses)
 
 
