@@ -5,7 +5,7 @@ other writers; the pages take longer and need the files only at the end
 (the data and home pages list them, and a build renders them last:
 `site.generate.LatePages`). Forking a child right after the dataset is read
 lets both run at once on a machine with two cores; the child runs at a lower
-priority, so that generation and validation get the cores first. It inherits
+priority, so that generating the pages gets the cores first. It inherits
 the dataset (fork copies memory, so nothing is pickled on the way in) and
 returns the files; a build that finds the package invalid discards them.
 Where forking is unsafe (other threads running, as under `mkdocs serve`) the
