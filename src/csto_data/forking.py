@@ -25,9 +25,10 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing import forkserver
+from multiprocessing.connection import Connection
 from multiprocessing.context import ForkContext, ForkServerContext
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 Result = TypeVar("Result")
 
@@ -75,3 +76,42 @@ def as_caller(caller: Caller, function: Callable[..., Result], *args: Any) -> Re
     os.environ.update(caller.environment)
     os.chdir(caller.folder)
     return function(*args)
+
+
+def _send_result(sender: Connection, function: Callable[..., Any], *args: Any) -> None:
+    sender.send(function(*args))
+    sender.close()
+
+
+class ChildResult(Generic[Result]):
+    """`function(*args)` running in a child process started from `context`; `get()` waits for its return value.
+
+    The value comes back pickled through a pipe. A child that dies without
+    sending one (an exception, a kill) makes `get()` raise, naming `what`.
+    """
+
+    def __init__(
+        self, what: str, context: ForkContext | ForkServerContext, function: Callable[..., Result], *args: Any
+    ) -> None:
+        self._what = what
+        self._receiver, sender = context.Pipe(duplex=False)
+        self._child = context.Process(target=_send_result, args=(sender, function, *args), daemon=True)
+        self._child.start()
+        sender.close()
+
+    def get(self) -> Result:
+        """The child's return value, once (the child is then gone)."""
+        try:
+            result: Result = self._receiver.recv()
+        except EOFError as error:
+            raise RuntimeError(f"the {self._what} process ended without its result") from error
+        finally:
+            self._child.join()
+            self._receiver.close()
+        return result
+
+    def stop(self) -> None:
+        """End the child without its result (a child with a large result waits until it is read)."""
+        self._child.terminate()
+        self._child.join()
+        self._receiver.close()

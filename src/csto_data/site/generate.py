@@ -140,7 +140,7 @@ def generate_in_two(dataset: Dataset, releases: tuple[ReleasedFiles, ...] = ()) 
     """
     abbreviations = documents.abbreviations(dataset.tables["bodies"])
     beside = {name: build for name, build in PAGE_BUILDERS.items() if name in BUILT_BESIDE}
-    theirs = BuildersBeside(beside, SiteContext(dataset, abbreviations, releases))  # before the downloads' child
+    theirs = BuildersBeside(beside, SiteContext(dataset, abbreviations, releases))
     downloads: PendingDownloads | None = None
     try:
         downloads = PendingDownloads(dataset)
@@ -187,19 +187,12 @@ def write_pages(pages: list[Page], out_dir: Path) -> None:
 def generate_from_descriptor(descriptor_path: Path) -> list[Page]:
     """Load, generate and validate meanwhile, with every release's files; all pages at once.
 
-    Raises `InvalidPackageError` when the package does not validate, and then no page is returned.
-    """
-    pages, late = generate_in_two_from_descriptor(descriptor_path)
-    return [*pages, *late.pages()]
-
-
-def generate_in_two_from_descriptor(descriptor_path: Path) -> tuple[list[Page], LatePages]:
-    """`generate_in_two` on the package, validated meanwhile.
-
-    Raises `InvalidPackageError` when the package does not validate, before any page is handed over.
+    Raises `InvalidPackageError` when the package does not validate, and then no page is returned
+    (nor waited for: the pages that list the downloads are made only once the verdict is in).
     """
     with dataset_under_validation(descriptor_path) as dataset:
-        return generate_in_two(dataset, released_downloads(descriptor_path))
+        pages, late = generate_in_two(dataset, released_downloads(descriptor_path))
+    return [*pages, *late.pages()]
 
 
 def generate_for_build(descriptor_path: Path) -> Handover:

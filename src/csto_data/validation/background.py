@@ -15,12 +15,10 @@ before in this process is not validated again (`runner.read_and_validate`).
 
 from __future__ import annotations
 
-import multiprocessing.process
 import os
-from multiprocessing.connection import Connection
 from pathlib import Path
 
-from csto_data.forking import Caller, as_caller, child_context
+from csto_data.forking import Caller, ChildResult, as_caller, child_context
 from csto_data.validation.runner import (
     Report,
     fingerprint,
@@ -33,10 +31,9 @@ from csto_data.validation.runner import (
 from csto_data.validation.tables import ReadPackage
 
 
-def _validate_in_child(package: ReadPackage, sender: Connection, niceness: int) -> None:
+def _validate_in_child(package: ReadPackage, niceness: int) -> Report:
     os.nice(niceness)
-    sender.send(validate_read(package))
-    sender.close()
+    return validate_read(package)
 
 
 class PendingValidation:
@@ -48,31 +45,21 @@ class PendingValidation:
     def __init__(self, descriptor_path: Path, niceness: int = 0) -> None:
         self._files = fingerprint(descriptor_path)  # before reading: see `runner.remember`
         self._report: Report | None = None
-        self._receiver: Connection | None = None
-        self._child: multiprocessing.process.BaseProcess | None = None
+        self._child: ChildResult[Report] | None = None
         checked = remembered(self._files)
         if checked is not None:
             self._report, self.package = checked
         elif (context := child_context()) is not None:
             self.package = read_package(descriptor_path)
-            self._receiver, sender = context.Pipe(duplex=False)
-            arguments = (Caller(), _validate_in_child, self.package, sender, niceness)
-            self._child = context.Process(target=as_caller, args=arguments, daemon=True)
-            self._child.start()
-            sender.close()
+            arguments = (Caller(), _validate_in_child, self.package, niceness)
+            self._child = ChildResult("validation", context, as_caller, *arguments)
         else:
             self._report, self.package = read_and_validate(descriptor_path)
 
     def report(self) -> Report:
         """The validation report (remembered for this process, as `read_and_validate` does)."""
         if self._report is None:
-            assert self._receiver is not None and self._child is not None
-            try:
-                self._report = self._receiver.recv()
-            except EOFError as error:
-                raise RuntimeError("the validation process ended without a report") from error
-            finally:
-                self._child.join()
-                self._receiver.close()
+            assert self._child is not None
+            self._report = self._child.get()
             remember(self._files, self._report, self.package)
         return self._report
