@@ -200,7 +200,7 @@ CASES = [
     ),
     (
         "planned-event-with-completeness",
-        replace_in("events", "2025-09-01,kgz,,joint-staff,,", "2025-09-01,kgz,,joint-staff,yes,"),
+        replace_in("events", "2025-05-20,kgz,,joint-staff,,", "2025-05-20,kgz,,joint-staff,yes,"),
         "events.csv",
         3,
         "participants_complete",
@@ -224,6 +224,134 @@ CASES = [
     ),
     ("leading-whitespace", replace_in("places", ",Dushanbe,", ", Dushanbe,"), "places.csv", 2, "name", "whitespace"),
     ("not-canonical-order", replace_in("places", "dushanbe,", "zzz-dushanbe,"), "places.csv", 2, "-", "not-canonical"),
+    # Inputs that once passed `make validate` and then crashed `make site` (issue 23).
+    (
+        "control-character",
+        replace_in("places", ",Dushanbe,", ",Dush\x07anbe,"),
+        "places.csv",
+        2,
+        "name",
+        "unseen-character",
+    ),
+    (
+        "year-below-1000",
+        replace_in("events", "2024-10-04,day", "0999-10-04,day"),
+        "events.csv",
+        2,
+        "end",
+        "implausible-year",
+    ),
+    (
+        "integer-beyond-64-bits",
+        replace_in("events", "partial,1000,more-than", "partial,99999999999999999999999,more-than"),
+        "events.csv",
+        2,
+        "personnel",
+        "implausible-integer",
+    ),
+    (
+        "id-of-324-characters",
+        replace_in("places", "harbmaidon-range,Harbmaidon", "harbmaidon-" + "x" * 313 + ",Harbmaidon"),
+        "places.csv",
+        3,
+        "id",
+        "id-too-long",
+    ),
+    (
+        "id-colliding-with-an-index-page",
+        replace_in("places", "harbmaidon-range,Harbmaidon", "index,Harbmaidon"),
+        "places.csv",
+        3,
+        "id",
+        "reserved-id",
+    ),
+    (
+        "source-id-colliding-with-a-year-page",
+        both(
+            replace_in("sources", "news-2025-09,Test", "2025,Test"),
+            replace_in("events", ",news-2025-09", ",2025"),
+        ),
+        "sources.csv",
+        3,
+        "id",
+        "reserved-id",
+    ),
+    # Wrong data that was accepted (issue 23).
+    (
+        "credentials-in-a-source-host",
+        replace_in("sources", "https://example.org/rubezh-2024", "https://editor:secret@example.org/rubezh-2024"),
+        "sources.csv",
+        2,
+        "url",
+        "suspicious-host",
+    ),
+    (
+        "look-alike-letters-in-a-source-host",
+        replace_in("sources", "https://example.org/rubezh-2024", "https://ex\u0430mple.org/rubezh-2024"),
+        "sources.csv",
+        2,
+        "url",
+        "suspicious-host",
+    ),
+    (
+        "right-to-left-override-in-text",
+        replace_in("events", "A joint exercise of the Central Asian forces.", "A joint \u202eexercise."),
+        "events.csv",
+        2,
+        "summary",
+        "unseen-character",
+    ),
+    (
+        "formula-prefix-minus",
+        replace_in("bodies", "Plans and commands joint training.", "-2+3+cmd|' /C calc'!A0"),
+        "bodies.csv",
+        3,
+        "description",
+        "formula-injection",
+    ),
+    (
+        "chair-not-a-member",
+        replace_in("chairmanships", "2025,kgz,", "2025,arm,"),
+        "chairmanships.csv",
+        2,
+        "member_id",
+        "chair-not-a-member",
+    ),
+    (
+        "place-its-own-parent",
+        replace_in("places", "dushanbe,Dushanbe,Душанбе,city,tjk,,", "dushanbe,Dushanbe,Душанбе,city,tjk,dushanbe,"),
+        "places.csv",
+        2,
+        "parent_id",
+        "parent-cycle",
+    ),
+    (
+        "bodies-in-a-parent-cycle",
+        both(
+            replace_in("bodies", "CRDF CA,force,,", "CRDF CA,force,joint-staff,"),
+            replace_in("bodies", "JS,permanent,,", "JS,permanent,crdf-ca,"),
+        ),
+        "bodies.csv",
+        2,
+        "parent_id",
+        "parent-cycle",
+    ),
+    (
+        "source-published-after-the-as-of-date",
+        replace_in("sources", "Test Agency,2025-05,month", "Test Agency,2025-07,month"),
+        "sources.csv",
+        3,
+        "published",
+        "after-as-of",
+    ),
+    (
+        "figure-qualifier-without-a-figure",
+        replace_in("events", "partial,1000,more-than", "partial,,more-than"),
+        "events.csv",
+        2,
+        "personnel_qualifier",
+        "qualifier-without-figure",
+    ),
 ]
 
 
@@ -281,3 +409,26 @@ def test_a_missing_or_malformed_as_of_date_is_a_positioned_problem(package_dir: 
     as_of = [problem for problem in problems if problem.column == "as_of"]
     assert [(Path(p.path).name, p.type, p.value) for p in as_of] == [("datapackage.json", "bad-as-of", "June 2025")]
     assert as_of[0].line > 1
+
+
+def test_a_symlinked_csv_is_refused_without_echoing_its_target(package_dir: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:secret first line\n", encoding="utf-8")
+    members = package_dir / "data" / "members.csv"
+    members.unlink()
+    members.symlink_to(secret)
+    report = validate_package(package_dir / "datapackage.json")
+    rendered = "\n".join(problem.render() for problem in report.problems)
+    assert ("members.csv", 1, "-", "symbolic-link") in [
+        (Path(p.path).name, p.line, p.column, p.type) for p in report.problems
+    ]
+    assert "secret first line" not in rendered
+
+
+@pytest.mark.parametrize("size", [50_000, 1_000_000])
+def test_a_huge_cell_is_reported_on_its_own_line_not_as_an_unclosed_quote(package_dir: Path, size: int) -> None:
+    replace_in("places", ",Dushanbe,", ",Dushanbe" + "e" * size + ",")(package_dir)
+    problems = validate_package(package_dir / "datapackage.json").problems
+    found = [(Path(p.path).name, p.line, p.type) for p in problems if Path(p.path).name == "places.csv"]
+    assert ("places.csv", 2, "cell-too-large") in found
+    assert not [p for p in problems if p.type in {"unclosed-quote", "csv-syntax"}]

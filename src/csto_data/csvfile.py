@@ -17,6 +17,8 @@ from pathlib import Path
 from csto_data.problems import Problem, shorten
 
 BOM = b"\xef\xbb\xbf"
+MAX_CELL_LENGTH = 20_000
+"""The longest cell the package allows (the longest note is under 2,000 characters)."""
 FILE_LEVEL = "-"
 
 
@@ -57,6 +59,17 @@ def read_csv(path: Path, display_path: str, expected_header: list[str]) -> CsvFi
         result.unreadable = True
         result.problem(
             1, FILE_LEVEL, "missing-file", "", "the file named in datapackage.json", "create it with its header row"
+        )
+        return result
+    if path.is_symlink():
+        result.unreadable = True
+        result.problem(
+            1,
+            FILE_LEVEL,
+            "symbolic-link",
+            "",
+            "a regular file",
+            "replace the link with the file itself (it is not read)",
         )
         return result
     raw = path.read_bytes()
@@ -111,9 +124,30 @@ def _parse(text: str, result: CsvFile, expected_header: list[str]) -> None:
                     "check for an unquoted comma or a missing cell",
                 )
                 continue
+            long_cells = [name for name, cell in zip(result.header, cells, strict=True) if len(cell) > MAX_CELL_LENGTH]
+            if long_cells:
+                result.problem(
+                    start,
+                    long_cells[0],
+                    "cell-too-large",
+                    f"a cell of {len(cells[result.header.index(long_cells[0])]):,} characters",
+                    f"cells of at most {MAX_CELL_LENGTH:,} characters",
+                    "shorten it: a note says what matters in a few sentences",
+                )
+                continue
             result.records.append(Record(start, dict(zip(result.header, cells, strict=True))))
     except csv.Error as error:
         result.unreadable = True
+        if "field larger than field limit" in str(error):
+            result.problem(
+                previous_end + 1,
+                FILE_LEVEL,
+                "cell-too-large",
+                f"a cell of more than {csv.field_size_limit():,} characters",
+                f"cells of at most {MAX_CELL_LENGTH:,} characters",
+                f"the record starting on line {previous_end + 1} holds a huge cell: shorten it",
+            )
+            return
         result.problem(
             previous_end + 1,
             FILE_LEVEL,

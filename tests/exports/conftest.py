@@ -19,14 +19,14 @@ from csto_data.exports import write_all_downloads
 from ..fixture_package import FIXTURE_DATA, write_fixture_descriptor
 
 EPOCH = "1767225600"
-# A formula-like value the validator accepts (it refuses =, + and @ at the start of a cell).
-DASH_NOTE = "-40 °C at night; =SUM(A1) stays text"
+# A formula-like value the validator accepts (it refuses =, +, -, @, a tab or a carriage return at the start).
+DASH_NOTE = "40 °C below zero at night; =SUM(A1) -1 stays text"
 Expected = dict[str, list[dict[str, object]]]
 
 
 @pytest.fixture(scope="session")
 def export_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The minimal package with a note that starts with a minus sign."""
+    """The minimal package with a note that holds a formula-like text."""
     root = tmp_path_factory.mktemp("export-package") / "datapackage"
     shutil.copytree(FIXTURE_DATA, root / "data")
     write_fixture_descriptor(root / "datapackage.json")

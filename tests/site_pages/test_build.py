@@ -198,3 +198,31 @@ def test_the_build_shortcuts_change_no_byte(built_site: Path, tmp_path: Path, mo
     assert built == {path.relative_to(reference) for path in reference.rglob("*") if path.is_file()}
     differing = [path for path in sorted(built) if (built_site / path).read_bytes() != (reference / path).read_bytes()]
     assert [str(path) for path in differing] == []
+
+
+HOSTILE_CHANGELOG = """### 9.9.9 (2026-01-01)
+
+- retired `x`: <img src=x onerror="alert(1)">
+- <iframe src="https://evil.example/"></iframe> <form action="https://evil.example/"><input></form>
+- <meta http-equiv="refresh" content="0; url=https://evil.example/">
+- [an entity-encoded link](&#106;avascript:alert(1)) and [a plain one](javascript:alert(2))
+- A harmless mention of javascript: in text, and [a real link](https://example.org/).
+"""
+
+
+def test_a_hostile_changelog_never_reaches_the_data_page_live(
+    package_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The changelog is rendered as untrusted Markdown: raw HTML is text, script links are no links."""
+    from csto_data.site.safety import active_content
+
+    (package_dir / "CHANGELOG.md").write_text(HOSTILE_CHANGELOG, encoding="utf-8")
+    monkeypatch.setenv("CSTO_DESCRIPTOR", str(package_dir / "datapackage.json"))
+    monkeypatch.setattr("csto_data.paths.DESCRIPTOR_PATH", package_dir / "datapackage.json")
+    build_site(tmp_path / "site")
+    html = (tmp_path / "site" / "data" / "index.html").read_text(encoding="utf-8")
+    changelog = html.split('<div class="changelog">', 1)[1].split("</div>", 1)[0]
+    assert active_content(changelog) == []
+    assert "&lt;iframe" in changelog
+    assert "A harmless mention of javascript: in text" in changelog
+    assert '<a href="https://example.org/">a real link</a>' in changelog

@@ -10,6 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
 from csto_data.descriptor import PackageSpec
 from csto_data.exports import ExportContext, ExportFile, jsonld
 from csto_data.model import Dataset
@@ -27,9 +30,22 @@ def dataset_jsonld(data: Dataset, files: list[ExportFile]) -> str:
     return jsonld.script_safe_json(jsonld.dataset(ExportContext(data, SITE_URL), files))
 
 
-def changelog(spec: PackageSpec) -> str:
+UNTRUSTED_MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
+"""CommonMark with raw HTML shown as text and links to script URLs left unlinked (markdown-it's `validateLink`)."""
+
+
+def changelog_html(spec: PackageSpec) -> Markup:
+    """The changelog as HTML, rendered as untrusted Markdown.
+
+    Why: the changelog is written by the release step from the data and by
+    hand in pull requests, so it is not trusted more than a CSV cell. No raw
+    HTML passes (`<iframe>` shows as text); a link whose address is a script
+    URL, even entity-encoded, stays text. The HTML is one `<div>` block, which
+    the page's Markdown passes through as it is.
+    """
     path: Path = spec.root / "CHANGELOG.md"
-    return path.read_text(encoding="utf-8") if path.exists() else ""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    return Markup(f'<div class="changelog">\n{UNTRUSTED_MARKDOWN.render(text)}</div>')
 
 
 def group(files: list[ExportFile]) -> dict[str, Any]:

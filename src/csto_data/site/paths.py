@@ -6,6 +6,7 @@ addresses are stable too.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 ENTITY_PAGES = {
@@ -17,6 +18,14 @@ ENTITY_PAGES = {
     "people": "people/{}.md",
     "places": "places/{}.md",
 }
+RESERVED_PAGE_NAMES = {
+    "events": re.compile(r"index|by-year|timeline|page-[0-9]+"),
+    "members": re.compile(r"index|participation|page-[0-9]+"),
+    "sources": re.compile(r"index|undated|[0-9]{4}|page-[0-9]+"),
+    **{table: re.compile(r"index|page-[0-9]+") for table in ("series", "bodies", "documents", "people", "places")},
+}
+"""Names of the site's own pages inside each table's folder: an id equal to one would take that page's address
+(a source's former address is `sources/<id>/`, beside the year pages `sources/2025/`)."""
 SOURCE_PAGE_SIZE = 20
 """Sources per shared page: with their lists of facts, a page stays near the size of an entity page."""
 

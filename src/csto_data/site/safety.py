@@ -1,23 +1,106 @@
-"""A last check on the built HTML: no script, event handler or `javascript:` from the data.
+"""A last check on the built site: no live script, handler, frame, form, refresh or script URL from the data.
 
-The escaping in `escaping.py` should make this check redundant; it exists so
-that a future template mistake fails the build instead of shipping. The
-theme's own scripts live outside the `<article>` element, so only the page
-content (where data is rendered) and the `<title>` are inspected, plus the
-schema.org JSON-LD blocks of the head, which must parse as JSON: a value
-that managed to close its `<script>` element would leave a broken block.
+The escaping in `escaping.py` (and the changelog's untrusted rendering in
+`downloads.changelog_html`) should make this check redundant; it exists so
+that a future template mistake fails the build instead of shipping. Each
+page is read by a real HTML tokenizer (the standard library's
+`html.parser`, which decodes entities in attribute values the way a browser
+does), so `&#106;avascript:` is caught and escaped text that merely mentions
+`javascript:` or `onclick=` is not refused.
+
+What is inspected: the page content (`<article>`, where data is rendered),
+the `<title>` and the head's `<meta>` tags (which carry data in their
+`content`), and the schema.org JSON-LD blocks, which must parse as JSON (a
+value that closed its `<script>` element would leave a broken block). The
+theme's own scripts live outside the article and are not data. The SVG
+pictures beside the pages are checked whole: they are drawn from the data
+and opened as documents.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
-HANDLER_HINT = re.compile(r"\son[a-z]+\s*=")
-"""Any `on...=` after white space: cheap to look for; where found, `HANDLER` decides."""
-HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=")
+FORBIDDEN_ELEMENTS = {
+    "script": "a <script> element",
+    "iframe": "an <iframe> element",
+    "frame": "a <frame> element",
+    "frameset": "a <frameset> element",
+    "embed": "an <embed> element",
+    "form": "a <form> element",
+    "base": "a <base> element",
+    "foreignobject": "a <foreignObject> element",
+}
+URL_ATTRIBUTES = frozenset(
+    {"href", "src", "action", "formaction", "data", "xlink:href", "poster", "srcset", "background"}
+)
+SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:text/html", "data:application", "data:image/svg")
+_IGNORED_IN_SCHEMES = re.compile(r"[\x00-\x20]+")
+"""Browsers drop control characters and white space inside a URL's scheme (`java\\tscript:`)."""
+
+
+def script_url(value: str) -> bool:
+    """Whether a URL attribute's value (entities already decoded) would run script.
+
+    >>> script_url("JaVa\\tScRipt:alert(1)"), script_url(" data:text/html,x"), script_url("https://a.org/javascript:")
+    (True, True, False)
+    """
+    compact = _IGNORED_IN_SCHEMES.sub("", value).lower()
+    return compact.startswith(SCRIPT_SCHEMES)
+
+
+class _ActiveContent(HTMLParser):
+    """Collects what active content a fragment of HTML or SVG carries, once per kind."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def _add(self, what: str) -> None:
+        if what not in self.found:
+            self.found.append(what)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in FORBIDDEN_ELEMENTS:
+            self._add(FORBIDDEN_ELEMENTS[tag])
+        for name, value in attrs:
+            if name.startswith("on"):
+                self._add("an on* event-handler attribute")
+            elif name in URL_ATTRIBUTES and value and script_url(value):
+                self._add("a script URL")
+        if tag == "meta" and _leaves_the_site(dict(attrs)):
+            self._add("a meta refresh")
+
+    handle_startendtag = handle_starttag
+
+
+def _leaves_the_site(meta: dict[str, str | None]) -> bool:
+    """Whether a `<meta>` is a refresh to anything but a relative address on this site.
+
+    The redirects of former addresses (`redirects.py`) refresh to a relative
+    address; a refresh elsewhere, or to a script URL, could only come from data.
+
+    >>> _leaves_the_site({"http-equiv": "refresh", "content": "0; url=../x/"})
+    False
+    >>> _leaves_the_site({"http-equiv": "Refresh", "content": "0;URL='https://evil.example/'"})
+    True
+    """
+    if (meta.get("http-equiv") or "").lower() != "refresh":
+        return False
+    target = re.sub(r"^\s*\d*\s*;?\s*(url\s*=\s*)?", "", meta.get("content") or "", flags=re.IGNORECASE).strip("'\" ")
+    return not target or target.startswith("//") or ":" in target.split("/", 1)[0]
+
+
+def active_content(fragment: str) -> list[str]:
+    """What active content `fragment` carries (an empty list for inert HTML)."""
+    parser = _ActiveContent()
+    parser.feed(fragment)
+    parser.close()
+    return parser.found
 
 
 def _between(html: str, start: str, end: str) -> str:
@@ -27,34 +110,26 @@ def _between(html: str, start: str, end: str) -> str:
     return html[first : last + len(end)] if last >= 0 else ""
 
 
-def _forbidden(inspected: str) -> list[str]:
-    """What active content `inspected` (lower case) carries."""
-    found = []
-    if "<script" in inspected and re.search(r"<script\b", inspected):
-        found.append("a <script> element")
-    if HANDLER_HINT.search(inspected) and HANDLER.search(inspected):
-        found.append("an on* event-handler attribute")
-    if "javascript:" in inspected:
-        found.append("a javascript: URL")
-    return found
+def _inspected_part(html: str) -> str:
+    """The parts of a page where data is rendered: the article, the title and the head's meta tags."""
+    head = _between(html, "<head", "</head>")
+    metas = "".join(re.findall(r"<meta\b[^>]*>", head))
+    return _between(html, "<article", "</article>") + _between(html, "<title>", "</title>") + metas
 
 
 def unsafe_content(site_dir: Path) -> list[str]:
-    """'<page>: <what>' for every generated page that carries active content.
-
-    Plain string searches on the lower-cased article and title, so that the
-    check stays a small part of a build of ten thousand pages.
-    """
+    """'<file>: <what>' for every page or picture of the built site that carries active content."""
     findings = []
     for page in sorted(site_dir.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
-        inspected = (_between(html, "<article", "</article>") + _between(html, "<title>", "</title>")).lower()
-        findings += [f"{page.relative_to(site_dir)}: {what}" for what in _forbidden(inspected)]
+        name = page.relative_to(site_dir)
+        findings += [f"{name}: {what}" for what in active_content(_inspected_part(html))]
         findings += [
-            f"{page.relative_to(site_dir)}: a JSON-LD block that is not valid JSON"
-            for block in JSON_LD.findall(html)
-            if not _parses(block)
+            f"{name}: a JSON-LD block that is not valid JSON" for block in JSON_LD.findall(html) if not _parses(block)
         ]
+    for picture in sorted(site_dir.rglob("*.svg")):
+        name = picture.relative_to(site_dir)
+        findings += [f"{name}: {what}" for what in active_content(picture.read_text(encoding="utf-8"))]
     return findings
 
 

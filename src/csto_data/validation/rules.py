@@ -18,10 +18,21 @@ from csto_data.validation.event_status_rules import (
     check_participants_reported,
     check_statuses_as_of,
 )
+from csto_data.validation.plausibility_rules import (
+    check_chairs_were_members,
+    check_date_years,
+    check_dates_not_after_as_of,
+    check_id_length_and_reserved_names,
+    check_integer_ranges,
+    check_parent_cycles,
+    check_qualifiers_have_figures,
+    check_unseen_characters,
+    check_url_hosts,
+)
 from csto_data.validation.releases import check_retired_ids
 from csto_data.validation.tables import ReadPackage, ReadTable, cell_date, cell_problem
 
-FORMULA_STARTS = ("=", "+", "@", "\t")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MEMBER_STATUSES = {"founding-signatory", "member"}
 DATE_RANGES = (("start", "end"),)
 YEAR_RANGES = (("period_start", "period_end"),)
@@ -44,7 +55,7 @@ def check_whitespace(package: ReadPackage) -> Iterator[Problem]:
 
 
 def check_formula_injection(package: ReadPackage) -> Iterator[Problem]:
-    """A cell starting with = + @ or a tab runs as a formula when opened in a spreadsheet."""
+    """A cell starting with = + - @, a tab or a carriage return runs as a formula when opened in a spreadsheet."""
     for table in package.readable():
         text_columns = [field.name for field in table.spec.fields if field.type == "string"]
         for record in table.file.records:
@@ -55,7 +66,7 @@ def check_formula_injection(package: ReadPackage) -> Iterator[Problem]:
                         record,
                         column,
                         "formula-injection",
-                        "text not starting with =, +, @ or a tab",
+                        "text not starting with =, +, -, @, a tab or a carriage return",
                         "reword the cell so it starts with a letter or digit",
                     )
 
@@ -189,19 +200,26 @@ def check_citations(package: ReadPackage) -> Iterator[Problem]:
 def check_urls(package: ReadPackage) -> Iterator[Problem]:
     """Only http(s) addresses may reach a link on the site (no `javascript:`, no `file:`)."""
     for table in package.readable():
-        if "url" not in table.spec.field_names:
-            continue
-        for record in table.file.records:
-            url = record.cells.get("url", "").strip()
-            if url and (urlparse(url).scheme not in {"http", "https"} or not urlparse(url).netloc):
-                yield cell_problem(
-                    table,
-                    record,
-                    "url",
-                    "bad-url",
-                    "an http:// or https:// address, or empty",
-                    "leave the address empty when unknown; never guess one",
-                )
+        for column in (name for name in ("url", "original_url") if name in table.spec.field_names):
+            for record in table.file.records:
+                url = record.cells.get(column, "").strip()
+                if url and not _http_address(url):
+                    yield cell_problem(
+                        table,
+                        record,
+                        column,
+                        "bad-url",
+                        "an http:// or https:// address, or empty",
+                        "leave the address empty when unknown; never guess one",
+                    )
+
+
+def _http_address(url: str) -> bool:
+    try:
+        parts = urlparse(url)
+    except ValueError:
+        return False
+    return parts.scheme in {"http", "https"} and bool(parts.netloc)
 
 
 def check_participants_were_members(package: ReadPackage) -> Iterator[Problem]:
@@ -251,6 +269,15 @@ RULES: tuple[Rule, ...] = (
     check_whitespace,
     check_formula_injection,
     check_participants_were_members,
+    check_unseen_characters,
+    check_id_length_and_reserved_names,
+    check_integer_ranges,
+    check_date_years,
+    check_dates_not_after_as_of,
+    check_url_hosts,
+    check_parent_cycles,
+    check_chairs_were_members,
+    check_qualifiers_have_figures,
     check_as_of_declared,
     check_statuses_as_of,
     check_participants_complete,

@@ -80,12 +80,21 @@ def _notable(spec: PackageSpec, diffs: list[TableDiff]) -> list[str]:
             for key in diff.added:
                 row = retired.get(key, {})
                 target = f" into `{row['replaced_by']}`" if row.get("replaced_by") else ""
-                lines.append(f"- retired `{key}`{target}: {row.get('reason', '')}")
+                lines.append(f"- retired `{key}`{target}: {markdown_literal(row.get('reason', ''))}")
         elif diff.added and spec.table(diff.table).primary_key == ("id",):
             shown = ", ".join(f"`{key}`" for key in diff.added[:NOTABLE_LIMIT])
             more = f" and {len(diff.added) - NOTABLE_LIMIT} more" if len(diff.added) > NOTABLE_LIMIT else ""
             lines.append(f"- new {diff.table}: {shown}{more}")
     return lines
+
+
+def markdown_literal(text: str) -> str:
+    """A data value as Markdown that shows exactly that text (no link, emphasis or HTML of its own).
+
+    >>> print(markdown_literal('<img onerror=x> [a](b) *c*'))
+    \\<img onerror=x\\> \\[a\\]\\(b\\) \\*c\\*
+    """
+    return re.sub(r"([\\`*_{}\[\]()<>#+!|~&-])", r"\\\1", " ".join(text.split()))
 
 
 def _retired_rows(spec: PackageSpec) -> dict[str, dict[str, str]]:

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from csto_data.exports.country_year import COUNTRY_YEAR_TABLE, EXERCISE_KINDS, MME_VARIABLES, country_year_rows
 from csto_data.exports.sqlite import EXAMPLE_QUERIES
-from csto_data.site.downloads import changelog, dataset_jsonld, download_pages, group
+from csto_data.site.downloads import changelog_html, dataset_jsonld, download_pages, group
 from csto_data.site.page import Page, SiteContext, markdown_page
 from csto_data.site.releases import LATEST_FOLDER
 
@@ -44,5 +44,5 @@ def build(site: SiteContext) -> Iterator[Page]:
         rows=rows,
         jsonld=dataset_jsonld(site.data, files),
         # The changelog is the project's own Markdown, not data: it is trusted as written.
-        changelog=Markup(changelog(site.data.spec)),
+        changelog=changelog_html(site.data.spec),
     )

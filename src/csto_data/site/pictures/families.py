@@ -1,4 +1,4 @@
-"""Fifteen event kinds fold into four families a reader can tell apart at a glance.
+"""The event kinds fold into four families a reader can tell apart at a glance.
 
 The colours are Okabe-Ito hues darkened where needed so that each has at
 least 3:1 contrast with the white page (WCAG 1.4.11 for graphics) and the
@@ -16,13 +16,26 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     "statutory-meetings": ("summit", "ministerial-meeting", "committee-meeting", "parliamentary-session"),
     "operations": ("operation", "deployment"),
-    "other": ("staff-talks", "working-group", "meeting", "briefing", "signing"),
+    "other": (
+        "staff-talks",
+        "working-group",
+        "meeting",
+        "briefing",
+        "signing",
+        "visit",
+        "bilateral-meeting",
+        "consultations",
+        "body-session",
+        "conference",
+        "course",
+        "observation-mission",
+    ),
 }
 FAMILY_LABELS = {
     "exercises-and-trainings": "Exercises and trainings",
     "statutory-meetings": "Statutory meetings",
     "operations": "Operations",
-    "other": "Other meetings and signings",
+    "other": "Working life: meetings, visits, signings",
 }
 FAMILY_COLOURS = {
     "exercises-and-trainings": "#0068a5",
