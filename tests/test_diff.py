@@ -9,7 +9,7 @@ import pytest
 from csto_data.cli import diff_main
 from csto_data.versions.diff import render_markdown
 
-from .release_repo import add_row, make_release_repo, read_rows, set_cell, write_rows
+from .release_repo import add_row, git, make_release_repo, read_rows, set_cell, write_rows
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def test_one_changed_cell_one_added_and_one_removed_row_are_exactly_what_it_prin
     expected = (
         "Data changes since main:\n"
         "members: 1 added\n"
-        "  added uzb\n"
+        "  added uzb: name Uzbekistan; iso_alpha2 UZ; source_ids news-2025-09\n"
         "memberships: 1 removed\n"
         "  removed arm-member\n"
         "events: 1 changed\n"
@@ -73,3 +73,36 @@ def test_an_unknown_base_is_a_clear_error(descriptor: Path, capsys: pytest.Captu
 def test_the_job_summary_fence_outlasts_any_backticks_in_a_cell() -> None:
     text = "events: 1 changed\n  changed x: note (empty) -> ```<b>bold</b>```\n"
     assert render_markdown(text) == f"## Data changes\n\n````text\n{text}````\n"
+
+
+def test_a_change_past_the_60th_character_shows_the_changed_words(
+    descriptor: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    long_summary = "Planned edition in Kyrgyzstan, with contingents of every member state and a long text after it."
+    set_cell(descriptor, "events", "rubezh-2025", "summary", long_summary)
+    git(descriptor.parent.parent, "commit", "-qam", "longer summary")
+    set_cell(descriptor, "events", "rubezh-2025", "summary", long_summary.replace("every member", "four member"))
+    assert diff_main(["--descriptor", str(descriptor), "HEAD"]) == 0
+    out = capsys.readouterr().out
+    assert "summary … Kyrgyzstan, with contingents of [-every-]{+four+} member state and a …" in out
+
+
+def test_invisible_characters_and_terminal_escapes_are_shown_not_obeyed(
+    descriptor: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    set_cell(descriptor, "events", "rubezh-2025", "title", "Rubezh\u202e-2025\x1b[2J")
+    assert diff_main(["--descriptor", str(descriptor)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\u202e" not in out
+    assert "Rubezh\\u202e-2025\\x1b[2J" in out
+
+
+def test_descriptor_and_changelog_changes_are_in_the_diff(descriptor: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = descriptor
+    path.write_text(path.read_text(encoding="utf-8").replace('"required": true', '"required": false', 1), "utf-8")
+    (descriptor.parent / "CHANGELOG.md").write_text("### 9.9.9\n\n- a new entry\n", encoding="utf-8")
+    assert diff_main(["--descriptor", str(descriptor)]) == 0
+    out = capsys.readouterr().out
+    assert "datapackage.json changed (the schema every row is checked against" in out
+    assert "+" in out and '"required": false' in out
+    assert "CHANGELOG.md changed" in out and "  +- a new entry" in out

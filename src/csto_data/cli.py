@@ -95,7 +95,13 @@ def site_main(argv: list[str] | None = None) -> int:
 
 def diff_main(argv: list[str] | None = None) -> int:
     """`make diff`: what the data changes since a git ref, per table and keyed by primary key."""
-    from csto_data.versions.diff import diff_since, render_markdown, render_text
+    from csto_data.versions.diff import (
+        diff_since,
+        file_changes_since,
+        render_file_changes,
+        render_markdown,
+        render_text,
+    )
     from csto_data.versions.git import GitError
 
     parser = argparse.ArgumentParser(description="Print the rows added, removed and changed since a git ref.")
@@ -104,6 +110,7 @@ def diff_main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         text = render_text(diff_since(args.descriptor, args.base), args.base)
+        text += render_file_changes(file_changes_since(args.descriptor, args.base))
     except GitError as error:
         print(f"cannot read the package at {args.base}: {error}", file=sys.stderr)
         return 2

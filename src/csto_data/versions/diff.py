@@ -7,6 +7,7 @@ matching and the cell comparison (`Index.difference`, `DataFrame.compare`).
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,6 @@ from pathlib import Path
 import pandas as pd
 
 from csto_data.descriptor import PackageSpec, TableSpec, load_descriptor
-from csto_data.problems import shorten
 from csto_data.versions.git import package_at
 
 
@@ -37,6 +37,8 @@ class TableDiff:
 
     table: str
     added: tuple[str, ...] = ()
+    added_rows: tuple[tuple[tuple[str, str], ...], ...] = ()
+    """The non-empty cells (column, value) of each added row, in the order of `added`."""
     removed: tuple[str, ...] = ()
     changed: tuple[RowChange, ...] = ()
     columns_added: tuple[str, ...] = ()
@@ -90,9 +92,13 @@ def diff_table(name: str, old: pd.DataFrame, new: pd.DataFrame) -> TableDiff:
             if not (pd.isna(row[(column, "old")]) and pd.isna(row[(column, "new")]))
         )
         changed.append(RowChange(_key(key), cells))
+    added = new.index.difference(old.index)
     return TableDiff(
         name,
-        added=tuple(_key(key) for key in new.index.difference(old.index)),
+        added=tuple(_key(key) for key in added),
+        added_rows=tuple(
+            tuple((str(column), str(value)) for column, value in new.loc[key].items() if value != "") for key in added
+        ),
         removed=tuple(_key(key) for key in old.index.difference(new.index)),
         changed=tuple(changed),
         columns_added=tuple(column for column in new.columns if column not in old.columns),
@@ -126,17 +132,120 @@ def diff_since(descriptor_path: Path, base: str) -> list[TableDiff]:
         return diff_packages(folder / descriptor_path.name, descriptor_path)
 
 
+SHORT_VALUE = 60
+"""Values up to this length are shown whole, old -> new; longer ones as the words that changed, in context."""
+CONTEXT_WORDS = 4
+_UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def visible(text: str) -> str:
+    """Text with every control, bidirectional and invisible character written as an escape.
+
+    A reviewer's terminal then shows what the cell holds: a right-to-left
+    override cannot reorder the line, an escape sequence cannot recolour or
+    rewrite the screen.
+
+    >>> print(visible("abc\\u202edef\\x1b[31m"))
+    abc\\u202edef\\x1b[31m
+    """
+    return _UNSEEN.sub(lambda found: _escape(found.group()), text)
+
+
+def _escape(character: str) -> str:
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+REVIEWED_FILES = {
+    "datapackage.json": "the schema every row is checked against: a change to it needs its own review",
+    "CHANGELOG.md": "shown on the site's data page",
+}
+"""Files beside the tables whose every change a reviewer must see, and why."""
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """A changed file of the package other than a table, as unified-diff lines."""
+
+    name: str
+    why: str
+    lines: tuple[str, ...]
+
+
+def file_changes_since(descriptor_path: Path, base: str) -> list[FileChange]:
+    """The descriptor's and the changelog's changes since git ref `base`, line by line."""
+    with package_at(descriptor_path.parent, base) as folder:
+        changes = []
+        for name, why in REVIEWED_FILES.items():
+            old_path, new_path = folder / name, descriptor_path.parent / name
+            old = old_path.read_text(encoding="utf-8").splitlines() if old_path.exists() else []
+            new = new_path.read_text(encoding="utf-8").splitlines() if new_path.exists() else []
+            lines = tuple(difflib.unified_diff(old, new, f"{base}:{name}", name, n=2, lineterm=""))
+            if lines:
+                changes.append(FileChange(name, why, lines))
+    return changes
+
+
+def render_file_changes(changes: list[FileChange]) -> str:
+    """Each changed file under a heading that says why it matters, its lines made visible."""
+    lines = []
+    for change in changes:
+        lines.append(f"{change.name} changed ({change.why}):")
+        lines += [f"  {visible(line)}" for line in change.lines]
+    return "\n".join(lines) + "\n" if lines else ""
+
+
 def _show(value: str) -> str:
     if value == "":
         return "(empty)"
-    value = shorten(value)
+    value = visible(value)
     return f'"{value}"' if " " in value else value
+
+
+def word_difference(old: str, new: str) -> str:
+    """The changed words of a long value, marked [-old-]{+new+}, with a few words of context either side.
+
+    >>> word_difference("a b c d e f g h i j k l", "a b c d e f g X i j k l")
+    '… d e f g [-h-]{+X+} i j k l'
+    >>> word_difference("x y", "x  y")  # a doubled space shows as an added empty word
+    'x {++} y'
+    """
+    before, after = visible(old).split(" "), visible(new).split(" ")
+    opcodes = difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes()
+    parts = []
+    for index, (tag, first, last, new_first, new_last) in enumerate(opcodes):
+        if tag != "equal":
+            removed, added = " ".join(before[first:last]), " ".join(after[new_first:new_last])
+            parts.append(
+                (f"[-{removed}-]" if last > first else "") + (f"{{+{added}+}}" if new_last > new_first else "")
+            )
+            continue
+        words = before[first:last]
+        if index == 0 and len(words) > CONTEXT_WORDS:
+            words = ["…", *words[-CONTEXT_WORDS:]]
+        elif index == len(opcodes) - 1 and len(words) > CONTEXT_WORDS:
+            words = [*words[:CONTEXT_WORDS], "…"]
+        elif len(words) > 2 * CONTEXT_WORDS:
+            words = [*words[:CONTEXT_WORDS], "…", *words[-CONTEXT_WORDS:]]
+        parts.append(" ".join(words))
+    return " ".join(parts)
+
+
+def render_cell_change(cell: CellChange) -> str:
+    """`column old -> new` for short values; the changed words in context for long ones."""
+    if len(cell.old) <= SHORT_VALUE and len(cell.new) <= SHORT_VALUE:
+        return f"{cell.column} {_show(cell.old)} -> {_show(cell.new)}"
+    return f"{cell.column} {word_difference(cell.old, cell.new)}"
 
 
 def render_change(change: RowChange) -> str:
     """E.g. "rubezh-2016: end 2016-10-06 -> 2016-10-07"."""
-    cells = "; ".join(f"{cell.column} {_show(cell.old)} -> {_show(cell.new)}" for cell in change.cells)
-    return f"{change.key}: {cells}"
+    return f"{visible(change.key)}: " + "; ".join(render_cell_change(cell) for cell in change.cells)
+
+
+def render_added(key: str, cells: tuple[tuple[str, str], ...]) -> str:
+    """E.g. "uzb: name Uzbekistan; iso_alpha2 UZ": every value an added row brings."""
+    return f"{visible(key)}: " + "; ".join(f"{column} {_show(value)}" for column, value in cells)
 
 
 def render_text(diffs: list[TableDiff], base: str, limit: int = 100) -> str:
@@ -152,8 +261,8 @@ def render_text(diffs: list[TableDiff], base: str, limit: int = 100) -> str:
     for diff in changed:
         lines.append(f"{diff.table}: {diff.counts()}")
         for label, items in (
-            ("added", list(diff.added)),
-            ("removed", list(diff.removed)),
+            ("added", [render_added(key, cells) for key, cells in zip(diff.added, diff.added_rows, strict=True)]),
+            ("removed", [visible(key) for key in diff.removed]),
             ("changed", [render_change(change) for change in diff.changed]),
         ):
             lines += [f"  {label} {item}" for item in items[:limit]]
