@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -96,8 +98,19 @@ def retire(descriptor: Path, table: str, old: str, replaced_by: str, reason: str
     )
 
 
+def set_version(root: Path, version: str, day: str) -> None:
+    """Give the descriptor and CITATION.cff of the repository at `root` a release's version and day."""
+    descriptor = root / "datapackage" / "datapackage.json"
+    raw = json.loads(descriptor.read_text(encoding="utf-8"))
+    raw["version"], raw["released"] = version, day
+    descriptor.write_text(json.dumps(raw, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    citation = root / "CITATION.cff"
+    text = re.sub(r"(?m)^version: .*$", f"version: {version}", citation.read_text(encoding="utf-8"))
+    citation.write_text(re.sub(r"(?m)^date-released: .*$", f"date-released: {day}", text), encoding="utf-8")
+
+
 def make_release_repo(root: Path) -> Path:
-    """Create the repository under `root` with tags v0.1.0 and v0.2.0; returns its descriptor path."""
+    """The repository under `root` with releases 0.1.0 and 0.2.0, tagged and recorded; returns its descriptor."""
     package = root / "datapackage"
     shutil.copytree(FIXTURE_DATA, package / "data")
     write_fixture_descriptor(package / "datapackage.json")
@@ -105,9 +118,17 @@ def make_release_repo(root: Path) -> Path:
     descriptor = package / "datapackage.json"
     git(root, "init", "--quiet", "--initial-branch=main")
     for tag, when in RELEASE_DATES.items():
+        set_version(root, tag.removeprefix("v"), when[:10])
         if tag == "v0.2.0":
             set_cell(descriptor, "events", "rubezh-2024", "end", "2024-10-05")
         git(root, "add", "--all")
         git(root, "commit", "--quiet", "--message", f"Release {tag}", when=when)
         git(root, "tag", tag, when=when)
+    recorded = [
+        f"{tag.removeprefix('v')},{when[:10]},{git(root, 'rev-parse', tag).strip()}\n"
+        for tag, when in reversed(RELEASE_DATES.items())
+    ]
+    (package / "releases.csv").write_text("version,released,commit\n" + "".join(recorded), encoding="utf-8")
+    git(root, "add", "--all")
+    git(root, "commit", "--quiet", "--message", "Record the releases", when="2026-03-06T12:00:00+00:00")
     return descriptor

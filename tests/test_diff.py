@@ -60,9 +60,12 @@ def test_the_diff_between_two_releases_names_the_corrected_cell(
     descriptor: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert diff_main(["--descriptor", str(descriptor), "v0.1.0"]) == 0
-    assert capsys.readouterr().out == (
+    out = capsys.readouterr().out
+    assert out.startswith(
         "Data changes since v0.1.0:\nevents: 1 changed\n  changed rubezh-2024: end 2024-10-04 -> 2024-10-05\n"
+        "datapackage.json changed (the schema every row is checked against"
     )
+    assert '  +  "version": "0.2.0",' in out
 
 
 def test_an_unknown_base_is_a_clear_error(descriptor: Path, capsys: pytest.CaptureFixture[str]) -> None:

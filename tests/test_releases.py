@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from csto_data.cli import release_main, validate_main
+from csto_data.cli import diff_main, release_main, validate_main
 from csto_data.descriptor import load_descriptor
 from csto_data.site.generate import generate_from_descriptor
+from csto_data.site.releases import released_downloads
 from csto_data.validation import validate_package
 from csto_data.versions.diff import diff_since
 from csto_data.versions.release import changelog_entry, release_notes, tag_mismatch, write_assets
@@ -81,7 +82,7 @@ def test_a_retired_id_cannot_be_in_use_or_point_at_a_missing_row(package_dir: Pa
     ]
 
 
-def test_without_a_release_tag_validation_says_so_in_one_line_and_passes(
+def test_without_a_recorded_release_validation_says_so_in_one_line_and_passes(
     package_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     git(package_dir.parent, "init", "--quiet")
@@ -89,25 +90,53 @@ def test_without_a_release_tag_validation_says_so_in_one_line_and_passes(
     git(package_dir.parent, "commit", "--quiet", "--message", "Data, never released")
     assert validate_main([str(package_dir / "datapackage.json")]) == 0
     out, err = capsys.readouterr()
-    assert "No release tag (vX.Y.Z) in this repository: ids not compared with a release.\n" in err
+    assert "No release recorded in releases.csv: ids not compared with a release.\n" in err
     assert "Valid:" in out
 
 
 def test_outside_git_validation_says_so_and_passes(package_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (package_dir / "releases.csv").write_text("version,released,commit\n0.1.0,2026-01-10," + "a" * 40 + "\n")
     assert validate_main([str(package_dir / "datapackage.json")]) == 0
-    assert "Ids not compared with a release: fatal: not a git repository" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "Ids not compared with a release: the commit aaaaaaaaaaaa of release v0.1.0 is not in this clone" in err
+
+
+def test_a_clone_without_tags_knows_every_release(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Releases are recorded in releases.csv: a `git clone --no-tags` compares ids and builds every version."""
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "--quiet", "--no-tags", str(repo.parent.parent), str(clone))
+    assert git(clone, "tag") == ""
+    descriptor = clone / "datapackage" / "datapackage.json"
+    assert validate_main([str(descriptor)]) == 0
+    assert "Ids compared with release v0.2.0 (2026-03-05, commit " in capsys.readouterr().err
+    assert [files.release.tag for files in released_downloads(descriptor)] == ["v0.2.0", "v0.1.0"]
+    assert diff_main(["--descriptor", str(descriptor), "v0.1.0"]) == 0
+    assert "changed rubezh-2024: end 2024-10-04 -> 2024-10-05" in capsys.readouterr().out
+
+
+def test_a_malformed_releases_file_is_a_positioned_problem(package_dir: Path) -> None:
+    (package_dir / "releases.csv").write_text("version,released,commit\n0.1,2026-13-01,abc\n", encoding="utf-8")
+    problems = validate_package(package_dir / "datapackage.json").problems
+    found = {(p.path, p.line, p.column, p.type) for p in problems}
+    assert {
+        ("datapackage/releases.csv", 2, "version", "bad-release"),
+        ("datapackage/releases.csv", 2, "released", "bad-release"),
+        ("datapackage/releases.csv", 2, "commit", "bad-release"),
+    } <= found
 
 
 def test_citation_must_give_the_descriptor_version_and_release_day(repo: Path) -> None:
     citation = repo.parent.parent / "CITATION.cff"
     text = citation.read_text(encoding="utf-8")
-    citation.write_text(text.replace("version: 0.1.0", "version: 0.1.1"), encoding="utf-8")
+    citation.write_text(text.replace("version: 0.2.0", "version: 0.2.1"), encoding="utf-8")
     problems = validate_package(repo).problems
-    line = text.splitlines().index("version: 0.1.0") + 1
+    line = text.splitlines().index("version: 0.2.0") + 1
     assert [(problem.path, problem.line, problem.column, problem.value) for problem in problems] == [
-        ("CITATION.cff", line, "version", "0.1.1")
+        ("CITATION.cff", line, "version", "0.2.1")
     ]
-    assert "'0.1.0', the 'version' of datapackage.json" in problems[0].render()
+    assert "'0.2.0', the 'version' of datapackage.json" in problems[0].render()
 
 
 def test_the_site_keeps_both_versions_files_with_their_checksums(repo: Path) -> None:
@@ -144,17 +173,17 @@ def test_a_site_without_releases_says_none_was_made(package_dir: Path) -> None:
 
 def test_a_release_tag_must_match_the_descriptor_version(repo: Path) -> None:
     spec = load_descriptor(repo)
-    assert tag_mismatch(spec, "v0.1.0") is None
-    assert tag_mismatch(spec, "v0.2.0") == "tag v0.2.0 does not match the package version: datapackage.json says v0.1.0"
-    assert release_main(["--descriptor", str(repo), "check-tag", "v0.2.0"]) == 1
+    assert tag_mismatch(spec, "v0.2.0") is None
+    assert tag_mismatch(spec, "v0.3.0") == "tag v0.3.0 does not match the package version: datapackage.json says v0.2.0"
+    assert release_main(["--descriptor", str(repo), "check-tag", "v0.3.0"]) == 1
 
 
 def test_the_changelog_entry_is_generated_from_the_diff_under_the_summary(repo: Path) -> None:
     entry = changelog_entry(load_descriptor(repo), "Corrected dates.", diff_since(repo, "v0.1.0"), "v0.1.0")
-    assert entry.startswith("### 0.1.0 (2026-11-23)\n\nCorrected dates.\n\nChanges since v0.1.0")
+    assert entry.startswith("### 0.2.0 (2026-03-05)\n\nCorrected dates.\n\nChanges since v0.1.0")
     assert "| events | 0 | 0 | 1 |" in entry
     changelog = entry + "\n### 0.0.9 (2026-01-01)\n\nOlder.\n"
-    assert release_notes(changelog, "0.1.0") == entry.split("\n", 2)[2].strip() + "\n"
+    assert release_notes(changelog, "0.2.0") == entry.split("\n", 2)[2].strip() + "\n"
     assert release_notes(changelog, "0.0.9") == "Older.\n"
 
 
@@ -166,7 +195,7 @@ def test_the_changelog_command_adds_the_entry_on_top(repo: Path, tmp_path: Path)
     changelog.write_text("### 0.0.1 (2026-01-01)\n\nFirst.\n", encoding="utf-8")
     assert release_main(["--descriptor", str(repo), "changelog", "--since", "v0.2.0", "--summary", str(summary)]) == 0
     text = changelog.read_text(encoding="utf-8")
-    assert text.startswith("### 0.1.0 (2026-11-23)\n\nA new series.\n")
+    assert text.startswith("### 0.2.0 (2026-03-05)\n\nA new series.\n")
     assert "| retired_ids | 1 | 0 | 0 |" in text
     assert "- retired `events/rubezh-2023`: Never held." in text
     assert text.endswith("### 0.0.1 (2026-01-01)\n\nFirst.\n")
@@ -181,5 +210,10 @@ def test_release_files_are_flat_and_listed_with_checksums(repo: Path, tmp_path: 
 
 
 def test_an_older_checkout_is_compared_with_the_release_it_grew_from(repo: Path) -> None:
-    git(repo.parent.parent, "checkout", "--quiet", "v0.1.0")
-    assert validate_package(repo).notes[0] == "Ids compared with release v0.1.0 (2026-01-10)."
+    root = repo.parent.parent
+    recorded = (repo.parent / "releases.csv").read_text(encoding="utf-8")
+    git(root, "checkout", "--quiet", "-b", "fix-of-0.1.0", "v0.1.0")
+    (repo.parent / "releases.csv").write_text(recorded, encoding="utf-8")
+    git(root, "add", "--all")
+    git(root, "commit", "--quiet", "--message", "Record the releases on the older branch")
+    assert validate_package(repo).notes[0].startswith("Ids compared with release v0.1.0 (2026-01-10, commit ")

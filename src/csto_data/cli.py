@@ -102,15 +102,16 @@ def diff_main(argv: list[str] | None = None) -> int:
         render_markdown,
         render_text,
     )
-    from csto_data.versions.git import GitError
+    from csto_data.versions.git import GitError, resolve
 
     parser = argparse.ArgumentParser(description="Print the rows added, removed and changed since a git ref.")
     parser.add_argument("base", nargs="?", default="main", help="git ref to compare with (default: main)")
     parser.add_argument("--descriptor", type=Path, default=DESCRIPTOR_PATH)
     args = parser.parse_args(argv)
     try:
-        text = render_text(diff_since(args.descriptor, args.base), args.base)
-        text += render_file_changes(file_changes_since(args.descriptor, args.base))
+        base = resolve(args.descriptor.parent, args.base)
+        text = render_text(diff_since(args.descriptor, base), args.base)
+        text += render_file_changes(file_changes_since(args.descriptor, base))
     except GitError as error:
         print(f"cannot read the package at {args.base}: {error}", file=sys.stderr)
         return 2
@@ -126,7 +127,7 @@ def release_main(argv: list[str] | None = None) -> int:
     """Release steps: check a tag, write the release files, write or print the changelog entry."""
     from csto_data.descriptor import load_descriptor
     from csto_data.versions.diff import diff_since
-    from csto_data.versions.git import GitError
+    from csto_data.versions.git import GitError, resolve
     from csto_data.versions.release import add_entry, changelog_entry, release_notes, tag_mismatch, write_assets
 
     parser = argparse.ArgumentParser(description="Cut a release of the CSTO data package (see CONTRIBUTING.md).")
@@ -151,7 +152,7 @@ def release_main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "changelog":
         try:
-            diffs = diff_since(args.descriptor, args.since)
+            diffs = diff_since(args.descriptor, resolve(args.descriptor.parent, args.since))
         except GitError as error:
             print(f"cannot read the package at {args.since}: {error}", file=sys.stderr)
             return 2

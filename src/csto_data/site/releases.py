@@ -1,4 +1,4 @@
-"""The downloads of every released version, rebuilt from its tag for `download/vX.Y.Z/`.
+"""The downloads of every released version, rebuilt from its recorded commit for `download/vX.Y.Z/`.
 
 A citation of "version 0.1.0" must lead to the files as they were; they are
 rebuilt from the tag's data by the same exporters as the current files (so
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from csto_data.exports import ExportFile, build_downloads
 from csto_data.model import load_released_dataset
-from csto_data.versions.git import GitError, Release, commit_of, package_at, releases
+from csto_data.versions.git import GitError, Release, package_at, releases
 
 LATEST_FOLDER = "download/latest/"
 
@@ -52,14 +52,12 @@ class ReleasedFiles:
 def released_downloads(descriptor_path: Path) -> tuple[ReleasedFiles, ...]:
     """Every release's files, newest first (none without git or release tags)."""
     try:
-        found = releases(descriptor_path.parent)
-        commits = [commit_of(descriptor_path.parent, release.tag) for release in found]
+        return tuple(
+            ReleasedFiles(release, f"download/{release.tag}/", _files_at(descriptor_path, release.commit))
+            for release in releases(descriptor_path.parent)
+        )
     except GitError:
         return ()
-    return tuple(
-        ReleasedFiles(release, f"download/{release.tag}/", _files_at(descriptor_path, commit))
-        for release, commit in zip(found, commits, strict=True)
-    )
 
 
 @cache

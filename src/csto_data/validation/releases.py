@@ -24,7 +24,17 @@ import yaml
 from csto_data.descriptor import load_descriptor
 from csto_data.problems import Problem
 from csto_data.validation.tables import ReadPackage, ReadTable
-from csto_data.versions.git import GitError, Release, latest_release, package_at
+from csto_data.versions.git import (
+    COMMIT,
+    RELEASES_FILE,
+    RELEASES_HEADER,
+    VERSION,
+    GitError,
+    Release,
+    latest_release,
+    package_at,
+    version_key,
+)
 
 RETIRED_TABLE = "retired_ids"
 CITATION_FILE = "CITATION.cff"
@@ -102,7 +112,7 @@ def check_released_ids(package: ReadPackage) -> ReleaseCheck:
         result.notes.append(f"Ids not compared with a release: {error}.")
         return result
     if release is None:
-        result.notes.append("No release tag (vX.Y.Z) in this repository: ids not compared with a release.")
+        result.notes.append(f"No release recorded in {RELEASES_FILE}: ids not compared with a release.")
         return result
     try:
         released = _released_ids(package, release)
@@ -135,14 +145,14 @@ def check_released_ids(package: ReadPackage) -> ReleaseCheck:
                     f"({name},{missing},<id it became or empty>,<reason>,<today>)",
                 )
             )
-    result.notes.append(f"Ids compared with release {release.tag} ({release.date}).")
+    result.notes.append(f"Ids compared with release {release.tag} ({release.date}, commit {release.commit[:12]}).")
     return result
 
 
 def _released_ids(package: ReadPackage, release: Release) -> dict[str, set[str]]:
     """Table name -> the ids the release had, for the tables whose ids are stable."""
     stable = set(stable_id_tables(package))
-    with package_at(package.spec.root, release.tag) as folder:
+    with package_at(package.spec.root, release.commit) as folder:
         descriptor = folder / "datapackage.json"
         if not descriptor.exists():
             raise GitError(f"the tag has no {descriptor.name} in this folder")
@@ -194,3 +204,59 @@ def _line_of_key(text: str, key: str) -> int:
         if pattern.match(line):
             return number
     return 1
+
+
+def check_releases_file(package: ReadPackage) -> ReleaseCheck:
+    """`releases.csv` is well-formed, newest first, and the descriptor's version is its newest or the next."""
+    result = ReleaseCheck()
+    path = package.spec.root / RELEASES_FILE
+    display = f"datapackage/{RELEASES_FILE}"
+    if not path.exists():
+        result.notes.append(f"No {display}: no release recorded.")
+        return result
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        rows = list(reader)
+    if not rows or rows[0] != RELEASES_HEADER:
+        result.problems.append(
+            Problem(display, 1, "-", "bad-header", ",".join(rows[0] if rows else []), ",".join(RELEASES_HEADER))
+        )
+        return result
+    versions: list[str] = []
+    for line, row in enumerate(rows[1:], start=2):
+        cells = dict(zip(RELEASES_HEADER, row, strict=False))
+        checks = (
+            ("version", VERSION.match(cells.get("version", "")), "a version X.Y.Z"),
+            ("released", _is_day(cells.get("released", "")), "a day YYYY-MM-DD"),
+            ("commit", COMMIT.match(cells.get("commit", "")), "the 40-character commit the release published"),
+        )
+        for column, ok, expected in checks:
+            if not ok:
+                result.problems.append(Problem(display, line, column, "bad-release", cells.get(column, ""), expected))
+        if VERSION.match(cells.get("version", "")):
+            if versions and version_key(cells["version"]) >= version_key(versions[-1]):
+                result.problems.append(
+                    Problem(display, line, "version", "release-order", cells["version"], "newest release first")
+                )
+            versions.append(cells["version"])
+    current = str(package.spec.raw.get("version", ""))
+    if versions and VERSION.match(current) and version_key(current) < version_key(versions[0]):
+        result.problems.append(
+            Problem(
+                "datapackage/datapackage.json",
+                1,
+                "version",
+                "version-behind-release",
+                current,
+                f"at least {versions[0]}, the newest release in {display}",
+            )
+        )
+    return result
+
+
+def _is_day(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10

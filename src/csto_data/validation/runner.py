@@ -16,7 +16,7 @@ from csto_data.csvfile import FILE_LEVEL, read_csv
 from csto_data.descriptor import load_descriptor
 from csto_data.problems import Problem
 from csto_data.validation.frictionless_errors import frictionless_problems
-from csto_data.validation.releases import check_citation, check_released_ids
+from csto_data.validation.releases import check_citation, check_released_ids, check_releases_file
 from csto_data.validation.rules import RULES
 from csto_data.validation.tables import ReadPackage, ReadTable
 
@@ -139,7 +139,7 @@ def validate_read(package: ReadPackage) -> Report:
             continue
         problems.append(problem)
     notes = []
-    for check in (check_released_ids(package), check_citation(package)):
+    for check in (check_releases_file(package), check_released_ids(package), check_citation(package)):
         problems.extend(check.problems)
         notes.extend(check.notes)
     rows_read = {name: len(table.file.records) for name, table in package.tables.items()}

@@ -1,12 +1,16 @@
-"""Read release tags and past versions of the package from git.
+"""Releases as recorded in the repository, and past versions of the package read from git.
 
-A release is a tag `vX.Y.Z`. Nothing from a past version is stored twice:
+A release is a row of `datapackage/releases.csv` (version, day, commit); the
+git tag `vX.Y.Z` the release workflow pushes is a convenience, not the
+record, because tags are easily lost (never pushed, not fetched by a CI
+checkout). Nothing from a past version is stored twice:
 its files are read back from the tag (`git archive`) when they are needed,
 into a temporary folder that is removed afterwards.
 """
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 import subprocess
@@ -17,24 +21,30 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-RELEASE_TAG = re.compile(r"^v(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
-"""A SemVer release tag; pre-release and build suffixes are not releases."""
 
 
 class GitError(Exception):
     """git is missing, the folder is not in a repository, or a ref does not exist."""
 
 
+RELEASES_FILE = "releases.csv"
+"""Beside datapackage.json: every release's version, day and commit, so a clone without tags knows them."""
+RELEASES_HEADER = ["version", "released", "commit"]
+VERSION = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
+COMMIT = re.compile(r"^[0-9a-f]{40}$")
+
+
 @dataclass(frozen=True)
 class Release:
-    """One release tag and the day it was made."""
+    """One release: its version, the day it was made and the commit whose package it published."""
 
-    tag: str
+    version: str
     date: str
+    commit: str
 
     @property
-    def version(self) -> str:
-        return self.tag.removeprefix("v")
+    def tag(self) -> str:
+        return f"v{self.version}"
 
 
 def _run(directory: Path, *args: str) -> bytes:
@@ -48,38 +58,57 @@ def _run(directory: Path, *args: str) -> bytes:
     return completed.stdout
 
 
-def releases(directory: Path, reachable_from: str | None = None) -> list[Release]:
-    """Every release tag of the repository holding `directory`, newest version first.
+def version_key(version: str) -> tuple[int, ...]:
+    """A version as numbers, for ordering (`0.10.0` after `0.9.0`)."""
+    return tuple(int(part) for part in version.split("."))
 
-    With `reachable_from`, only the releases in that commit's history: an
-    older branch is compared with the release it grew from, not a later one.
+
+def releases(directory: Path) -> list[Release]:
+    """Every release recorded in `releases.csv` of the package folder `directory`, newest first.
+
+    The file is tracked, so a clone without tags (or a shallow CI checkout
+    that fetched the history) knows every release; rows that are not
+    well-formed are the validator's to report and are skipped here.
     """
-    merged = [f"--merged={reachable_from}"] if reachable_from else []
-    output = _run(
-        directory,
-        "for-each-ref",
-        *merged,
-        "--sort=-v:refname",
-        "--format=%(refname:short) %(creatordate:short)",
-        "refs/tags/v*",
-    )
-    found = []
-    for line in output.decode("utf-8").splitlines():
-        tag, _, date = line.partition(" ")
-        if RELEASE_TAG.match(tag):
-            found.append(Release(tag, date))
-    return found
+    path = directory / RELEASES_FILE
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    found = [
+        Release(row["version"], row["released"], row["commit"])
+        for row in rows
+        if VERSION.match(row.get("version") or "") and COMMIT.match(row.get("commit") or "")
+    ]
+    return sorted(found, key=lambda release: version_key(release.version), reverse=True)
 
 
 def latest_release(directory: Path) -> Release | None:
-    """The newest release in the checked-out history, or None when there is none (or a clone fetched none)."""
-    found = releases(directory, reachable_from="HEAD")
-    return found[0] if found else None
+    """The newest recorded release in the checked-out history, or None when none is recorded.
+
+    A release whose commit is not an ancestor of HEAD (a branch older than it)
+    is skipped; one whose commit this clone lacks is a `GitError` naming it.
+    """
+    for release in releases(directory):
+        try:
+            _run(directory, "cat-file", "-e", f"{release.commit}^{{commit}}")
+        except GitError as error:
+            raise GitError(
+                f"the commit {release.commit[:12]} of release {release.tag} is not in this clone "
+                "(fetch the whole history: git fetch --unshallow)"
+            ) from error
+        completed = subprocess.run(
+            ["git", "-C", str(directory), "merge-base", "--is-ancestor", release.commit, "HEAD"], check=False
+        )
+        if completed.returncode == 0:
+            return release
+    return None
 
 
-def commit_of(directory: Path, ref: str) -> str:
-    """The commit a ref (a tag, a branch) points at."""
-    return _run(directory, "rev-parse", f"{ref}^{{commit}}").decode("utf-8").strip()
+def resolve(directory: Path, ref: str) -> str:
+    """The commit to read for `ref`: a recorded release's commit for its tag (`v0.1.0`), else `ref` itself."""
+    recorded = {release.tag: release.commit for release in releases(directory)}
+    return recorded.get(ref, ref)
 
 
 @contextmanager
