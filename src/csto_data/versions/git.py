@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-
 class GitError(Exception):
     """git is missing, the folder is not in a repository, or a ref does not exist."""
 
