@@ -162,7 +162,7 @@ def test_a_broken_package_builds_no_site_and_keeps_the_old_one(
     with pytest.raises(Exception, match="problem"):
         build_site(target)
     assert (target / "index.html").read_text() == "previous site"
-    assert not list(tmp_path.glob(".site-build-*"))
+    assert not list((tmp_path / ".build").glob("*"))
 
 
 def test_rows_that_generate_but_break_a_rule_stop_the_build_at_its_end(
@@ -181,7 +181,7 @@ def test_rows_that_generate_but_break_a_rule_stop_the_build_at_its_end(
     with pytest.raises(InvalidPackageError, match=r"events\.csv:2: column '-': not-canonical"):
         build_site(target)
     assert not target.exists()
-    assert not list(tmp_path.glob(".site-build-*"))
+    assert not list((tmp_path / ".build").glob("*"))
 
 
 def test_the_build_shortcuts_change_no_byte(built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -226,3 +226,18 @@ def test_a_hostile_changelog_never_reaches_the_data_page_live(
     assert "&lt;iframe" in changelog
     assert "A harmless mention of javascript: in text" in changelog
     assert '<a href="https://example.org/">a real link</a>' in changelog
+
+
+def test_a_new_site_takes_the_old_ones_place_in_one_step(tmp_path: Path) -> None:
+    """The swap never leaves `site/` missing or half deleted: afterwards the old site is gone with the scratch."""
+    from csto_data.site.swap import exchange
+
+    target, new, aside = tmp_path / "site", tmp_path / "new", tmp_path / "aside"
+    target.mkdir()
+    (target / "index.html").write_text("old")
+    new.mkdir()
+    (new / "index.html").write_text("new")
+    exchange(new, target, aside)
+    assert (target / "index.html").read_text() == "new"
+    assert (aside / "index.html").read_text() == "old"
+    assert not new.exists()

@@ -1,15 +1,22 @@
 """Build the whole site with MkDocs into a folder, atomically.
 
-The site is built into a temporary folder beside the target, checked, and
-only then swapped in: a failed build (bad data, a broken link under
---strict, unsafe content) leaves the previous site untouched and no
-half-written one.
+The site is built into a scratch folder under `.build/` beside the target
+(ignored by git), checked, and only then swapped in (`swap.exchange`): a
+failed build (bad data, a broken link under --strict, unsafe content) and an
+interrupted one (SIGTERM, SIGHUP, Ctrl-C) leave the previous site whole, no
+half-written one and no scratch folder. A scratch folder that a harder kill
+left behind is removed by the next build.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -17,6 +24,7 @@ from mkdocs.config import load_config
 
 from csto_data.paths import REPO_ROOT
 from csto_data.site.safety import unsafe_content
+from csto_data.site.swap import exchange
 
 
 class UnsafeSiteError(Exception):
@@ -33,16 +41,64 @@ def mkdocs_build(config_file: Path, site_dir: Path) -> None:
         config.plugins.on_shutdown()
 
 
+SCRATCH_FOLDER = ".build"
+
+
 def build_site(target: Path, config_file: Path = REPO_ROOT / "mkdocs.yml") -> None:
-    """Build with --strict into a temporary folder, check it, then replace `target`."""
+    """Build with --strict into a scratch folder, check it, then put it in the place of `target`."""
     target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".site-build-") as scratch:
+    scratch_root = target.parent / SCRATCH_FOLDER
+    scratch_root.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned(scratch_root)
+    with (
+        signals_end_the_build(),
+        tempfile.TemporaryDirectory(dir=scratch_root, prefix=f"site-{os.getpid()}-") as scratch,
+    ):
         built = Path(scratch) / "site"
         mkdocs_build(config_file, built)
         findings = unsafe_content(built)
         if findings:
             raise UnsafeSiteError("unsafe content in generated pages:\n" + "\n".join(findings[:20]))
-        if target.exists():
-            shutil.rmtree(target)
-        built.rename(target)
+        exchange(built, target, Path(scratch) / "previous")
+
+
+@contextmanager
+def signals_end_the_build() -> Iterator[None]:
+    """SIGTERM and SIGHUP end the build as Ctrl-C does, through every `finally` (scratch removed, children ended).
+
+    Their default action kills the process at once, leaving the scratch folder
+    and the build's child processes behind.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {number: signal.getsignal(number) for number in (signal.SIGTERM, signal.SIGHUP)}
+    for number in previous:
+        signal.signal(number, _end_the_build)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _end_the_build(number: int, _frame: object) -> None:
+    raise SystemExit(128 + number)
+
+
+def _remove_abandoned(scratch_root: Path) -> None:
+    """Remove scratch folders of builds whose process is gone (killed too hard to clean up)."""
+    for folder in scratch_root.glob("site-*-*"):
+        pid = folder.name.split("-")[1]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

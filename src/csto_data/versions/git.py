@@ -4,7 +4,7 @@ A release is a row of `datapackage/releases.csv` (version, day, commit); the
 git tag `vX.Y.Z` the release workflow pushes is a convenience, not the
 record, because tags are easily lost (never pushed, not fetched by a CI
 checkout). Nothing from a past version is stored twice:
-its files are read back from the tag (`git archive`) when they are needed,
+its files are read back from the release's commit (`git archive`) when they are needed,
 into a temporary folder that is removed afterwards.
 """
 

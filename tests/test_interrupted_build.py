@@ -1,0 +1,77 @@
+"""`make site` interrupted at any moment leaves the previous site whole, no scratch folder and no process."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from csto_data.paths import REPO_ROOT
+
+
+def _descendants(pid: int) -> list[int]:
+    """The process ids below `pid`, read from /proc (children of children included)."""
+    children: dict[int, list[int]] = {}
+    for status in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = status.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(status.parent.name))
+    found, queue = [], [pid]
+    while queue:
+        for child in children.get(queue.pop(), []):
+            found.append(child)
+            queue.append(child)
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").exists(), reason="reads the process tree from /proc")
+@pytest.mark.parametrize("delay", [0.5, 2.5])
+@pytest.mark.parametrize("signal_number", [signal.SIGTERM, signal.SIGINT])
+def test_a_killed_build_keeps_the_old_site_and_leaves_nothing_behind(
+    tmp_path: Path, delay: float, signal_number: int
+) -> None:
+    target = tmp_path / "site"
+    target.mkdir()
+    (target / "index.html").write_text("previous site")
+    build = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from csto_data.cli import site_main; sys.exit(site_main(sys.argv[1:]))",
+            "build",
+            str(target),
+        ],
+        cwd=REPO_ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(delay)
+    below = _descendants(build.pid)
+    build.send_signal(signal_number)
+    build.wait(timeout=60)
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in below) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [pid for pid in below if Path(f"/proc/{pid}").exists() and _is_alive(pid)] == []
+    site = target / "index.html"
+    assert site.exists()
+    if build.returncode == 0:  # the build finished before the signal: the new site is whole
+        assert "previous site" not in site.read_text(encoding="utf-8")
+    else:
+        assert site.read_text(encoding="utf-8") == "previous site"
+    assert list((tmp_path / ".build").glob("*")) == []
+
+
+def _is_alive(pid: int) -> bool:
+    """A process that has not ended (a zombie waiting for its parent to read its status has)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
