@@ -14,7 +14,7 @@ BASE ?= main
 $(STAMP): requirements.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install it, or run make PYTHON=/path/to/python3.11"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
@@ -33,8 +33,9 @@ serve: $(STAMP) validate
 	$(BIN)/mkdocs serve --dirty
 
 ## validate: check every CSV against datapackage.json and the project's rules
+## (SCHEMA_BASE=origin/main: against datapackage.json as it is on that branch, as CI does for pull requests)
 validate: $(STAMP)
-	$(BIN)/csto-validate
+	$(BIN)/csto-validate $(if $(SCHEMA_BASE),--schema-from $(SCHEMA_BASE))
 
 ## diff: rows added, removed and changed per table since BASE (default main), keyed by primary key
 diff: $(STAMP)

@@ -7,6 +7,7 @@ fixture package, v0.2.0 corrects Rubezh-2024's end date.
 from __future__ import annotations
 
 import hashlib
+import json
 import io
 import zipfile
 from pathlib import Path
@@ -21,7 +22,7 @@ from csto_data.validation import validate_package
 from csto_data.versions.diff import diff_since
 from csto_data.versions.release import changelog_entry, release_notes, tag_mismatch, write_assets
 
-from .release_repo import delete_event, git, make_release_repo, retire
+from .release_repo import delete_event, git, make_release_repo, retire, set_cell
 
 
 @pytest.fixture
@@ -217,3 +218,22 @@ def test_an_older_checkout_is_compared_with_the_release_it_grew_from(repo: Path)
     git(root, "add", "--all")
     git(root, "commit", "--quiet", "--message", "Record the releases on the older branch")
     assert validate_package(repo).notes[0].startswith("Ids compared with release v0.1.0 (2026-01-10, commit ")
+
+
+def test_a_pull_request_that_loosens_its_own_schema_is_checked_against_the_base_one(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The rules come from the base branch: a descriptor edited to admit a bad value does not let it through."""
+    raw = json.loads(repo.read_text(encoding="utf-8"))
+    events = next(resource for resource in raw["resources"] if resource["name"] == "events")
+    next(field for field in events["schema"]["fields"] if field["name"] == "kind")["constraints"]["enum"].append(
+        "exercize"
+    )
+    repo.write_text(json.dumps(raw, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    set_cell(repo, "events", "rubezh-2024", "kind", "exercize")
+    assert validate_main([str(repo)]) == 0
+    capsys.readouterr()
+    assert validate_main([str(repo), "--schema-from", "HEAD"]) == 1
+    out = capsys.readouterr().out
+    assert "events.csv:2: column 'kind'" in out and "exercize" in out
+    assert not list(repo.parent.glob(".base-*"))

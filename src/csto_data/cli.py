@@ -16,11 +16,25 @@ from csto_data.paths import DESCRIPTOR_PATH
 def validate_main(argv: list[str] | None = None) -> int:
     """`make validate`: print one line per problem and a count; exit 1 if any."""
     from csto_data.validation import validate_package
+    from csto_data.validation.base_schema import schema_of
+    from csto_data.versions.git import GitError
 
     parser = argparse.ArgumentParser(description="Validate the CSTO data package.")
     parser.add_argument("descriptor", nargs="?", type=Path, default=DESCRIPTOR_PATH)
+    parser.add_argument(
+        "--schema-from",
+        metavar="REF",
+        help="check the data against datapackage.json as it is at git ref REF (a pull request's base branch)",
+    )
     args = parser.parse_args(argv)
-    report = validate_package(args.descriptor)
+    try:
+        with schema_of(args.descriptor, args.schema_from) as descriptor:
+            report = validate_package(descriptor)
+    except GitError as error:
+        print(f"cannot read datapackage.json at {args.schema_from}: {error}", file=sys.stderr)
+        return 2
+    if args.schema_from:
+        print(f"Schema: datapackage.json as at {args.schema_from}.", file=sys.stderr)
     in_github = os.environ.get("GITHUB_ACTIONS") == "true"
     for note in report.notes:  # what could not be checked; stdout stays one line per problem
         print(note, file=sys.stderr)

@@ -77,6 +77,8 @@ class PackageSpec:
     root: Path
     raw: dict[str, Any]
     tables: tuple[TableSpec, ...]
+    path: Path
+    """The descriptor file itself: `root / "datapackage.json"`, or another one when checking with a base schema."""
 
     def table(self, name: str) -> TableSpec:
         for table in self.tables:
@@ -139,4 +141,5 @@ def load_descriptor(descriptor_path: Path) -> PackageSpec:
         root=descriptor_path.parent,
         raw=raw,
         tables=tuple(_table(resource) for resource in raw["resources"]),
+        path=descriptor_path,
     )

@@ -22,7 +22,7 @@ def check_as_of_declared(package: ReadPackage) -> Iterator[Problem]:
     """Statuses mean nothing without the day they are true as of, so the descriptor must give it."""
     if package.spec.as_of is not None:
         return
-    descriptor = package.spec.root / "datapackage.json"
+    descriptor = package.spec.path
     text = descriptor.read_text(encoding="utf-8") if descriptor.exists() else ""
     line = next((number for number, content in enumerate(text.splitlines(), 1) if '"as_of"' in content), 1)
     yield Problem(

@@ -36,7 +36,7 @@ STRUCTURAL = {
 
 def frictionless_problems(package: ReadPackage) -> Iterator[Problem]:
     """Validate the whole package with frictionless, skipping files already unreadable."""
-    report = Package(str(package.spec.root / "datapackage.json")).validate(limit_errors=100_000)
+    report = Package(str(package.spec.path)).validate(limit_errors=100_000)
     for error in report.errors:
         yield Problem(
             "datapackage/datapackage.json", 1, "-", error.type, "", "a valid Data Package descriptor", error.message
