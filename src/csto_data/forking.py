@@ -105,6 +105,9 @@ class ChildResult(Generic[Result]):
             result: Result = self._receiver.recv()
         except EOFError as error:
             raise RuntimeError(f"the {self._what} process ended without its result") from error
+        except BaseException:  # interrupted (SIGTERM, Ctrl-C): a child left to send its result would never end
+            self._child.terminate()
+            raise
         finally:
             self._child.join()
             self._receiver.close()

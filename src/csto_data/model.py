@@ -60,6 +60,9 @@ class Dataset:
     positions: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
     event_people: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
     person_events: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
+    event_parties: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
+    party_events: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
+    party_parts: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
     member_people: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
     body_documents: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
     citations: dict[str, list[Citation]] = field(default_factory=lambda: defaultdict(list))
@@ -203,6 +206,9 @@ def _index_link_tables(data: Dataset) -> None:
         ("event_documents", "document_id", data.document_events),
         ("event_people", "event_id", data.event_people),
         ("event_people", "person_id", data.person_events),
+        ("event_parties", "event_id", data.event_parties),
+        ("event_parties", "party_id", data.party_events),
+        ("parties", "parent_id", data.party_parts),
         ("memberships", "member_id", data.memberships),
         ("chairmanships", "member_id", data.chairmanships),
         ("positions", "person_id", data.positions),
@@ -210,7 +216,7 @@ def _index_link_tables(data: Dataset) -> None:
         ("documents", "adopting_body_id", data.body_documents),
     )
     for table, column, index in groupings:
-        for row in data.tables[table]:
+        for row in data.tables.get(table, []):
             if row.get(column):
                 index[row[column]].append(row)
     for row in data.tables["event_bodies"]:

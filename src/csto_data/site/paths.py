@@ -17,12 +17,16 @@ ENTITY_PAGES = {
     "documents": "documents/{}.md",
     "people": "people/{}.md",
     "places": "places/{}.md",
+    "parties": "parties/{}.md",
 }
 RESERVED_PAGE_NAMES = {
     "events": re.compile(r"index|by-year|timeline|page-[0-9]+"),
     "members": re.compile(r"index|participation|page-[0-9]+"),
     "sources": re.compile(r"index|undated|[0-9]{4}|page-[0-9]+"),
-    **{table: re.compile(r"index|page-[0-9]+") for table in ("series", "bodies", "documents", "people", "places")},
+    **{
+        table: re.compile(r"index|page-[0-9]+")
+        for table in ("series", "bodies", "documents", "people", "places", "parties")
+    },
 }
 """Names of the site's own pages inside each table's folder: an id equal to one would take that page's address
 (a source's former address is `sources/<id>/`, beside the year pages `sources/2025/`)."""

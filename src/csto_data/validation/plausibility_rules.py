@@ -192,7 +192,7 @@ def _host_problem(url: str) -> tuple[str, str] | None:
     >>> _host_problem("https://user:pw@tass.ru/")[0]
     'an address without a user name or password'
     >>> _host_problem("https://t\u0430ss.ru/")[1]
-    'the host mixes Latin and Cyrillic letters (look-alikes): type the address again from the page'
+    'the host mixes Cyrillic and Latin letters (look-alikes): type the address again from the page'
     """
     try:
         parts = urlsplit(url)

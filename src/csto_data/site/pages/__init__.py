@@ -11,6 +11,7 @@ chart) are drawn by `csto_data.site.pictures`.
 | documents | documents, event_documents, bodies | documents/index.md (plan glossary), documents/<id>.md, glossary.md |
 | series | series, events | series/index.md, series/<id>.md (strips of editions) |
 | bodies | bodies, events, documents | bodies/index.md, bodies/<id>.md |
+| parties | parties, event_parties, events | parties/index.md, parties/<id>.md (contacts by year) |
 | people | people, positions, event_people | people/index.md, people/<id>.md |
 | places | places, events | places/index.md (map), places/<id>.md |
 | sources | sources + every table's source_ids | sources/index.md, sources/<year>/index.md, page-N.md (entries) |

@@ -96,6 +96,7 @@ def profile(site: SiteContext, event: Row, previous: Row | None, following: Row 
         participants=sorted(data.participants.get(event["id"], []), key=lambda row: row["member_id"]),
         bodies=data.event_bodies.get(event["id"], []),
         people=data.event_people.get(event["id"], []),
+        parties=data.event_parties.get(event["id"], []),
         documents=data.event_documents.get(event["id"], []),
         line_url=csv_line_url("events", data.line("events", event["id"])),
         correction_url=correction_url("events", event["id"]),

@@ -20,6 +20,7 @@ SECTIONS = (
     ("Glossary", "glossary.md"),
     ("Series", "series/index.md"),
     ("Bodies and forces", "bodies/index.md"),
+    ("Outside parties", "parties/index.md"),
     ("People", "people/index.md"),
     ("Places", "places/index.md"),
     ("Sources", "sources/index.md"),
