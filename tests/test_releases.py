@@ -6,9 +6,10 @@ fixture package, v0.2.0 corrects Rubezh-2024's end date.
 
 from __future__ import annotations
 
+import csv
 import hashlib
-import json
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -168,7 +169,7 @@ def test_the_site_keeps_both_versions_files_with_their_checksums(repo: Path) -> 
 
 def test_a_site_without_releases_says_none_was_made(package_dir: Path) -> None:
     pages = {page.path: page.content for page in generate_from_descriptor(package_dir / "datapackage.json")}
-    assert "No release has been tagged yet" in str(pages["data.md"])
+    assert "No release has been recorded yet" in str(pages["data.md"])
     assert not any(path.startswith("download/latest/") for path in pages)
 
 
@@ -237,3 +238,19 @@ def test_a_pull_request_that_loosens_its_own_schema_is_checked_against_the_base_
     out = capsys.readouterr().out
     assert "events.csv:2: column 'kind'" in out and "exercize" in out
     assert not list(repo.parent.glob(".base-*"))
+
+
+def test_each_release_folder_carries_its_delta_against_the_previous_one(repo: Path) -> None:
+    pages = {page.path: page.content for page in generate_from_descriptor(repo)}
+    first = json.loads(pages["download/v0.1.0/delta.json"])
+    assert first["previous"] is None and first["tables"] == {}
+    delta = json.loads(pages["download/v0.2.0/delta.json"])
+    assert delta["previous"] == "0.1.0"
+    assert delta["tables"]["events"]["changed"] == 1
+    assert delta["files"] == ["delta/events-changed.csv"]
+    changed = pages["download/v0.2.0/delta/events-changed.csv"]
+    assert isinstance(changed, bytes)
+    assert list(csv.reader(io.StringIO(changed.decode()))) == [
+        ["key", "column", "old", "new"],
+        ["rubezh-2024", "end", "2024-10-04", "2024-10-05"],
+    ]

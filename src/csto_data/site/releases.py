@@ -14,6 +14,7 @@ from pathlib import Path
 
 from csto_data.exports import ExportFile, build_downloads
 from csto_data.model import load_released_dataset
+from csto_data.versions.delta import delta_files
 from csto_data.versions.git import GitError, Release, package_at, releases
 
 LATEST_FOLDER = "download/latest/"
@@ -52,12 +53,29 @@ class ReleasedFiles:
 def released_downloads(descriptor_path: Path) -> tuple[ReleasedFiles, ...]:
     """Every release's files, newest first (none without git or release tags)."""
     try:
+        found = releases(descriptor_path.parent)
         return tuple(
-            ReleasedFiles(release, f"download/{release.tag}/", _files_at(descriptor_path, release.commit))
-            for release in releases(descriptor_path.parent)
+            ReleasedFiles(
+                release,
+                f"download/{release.tag}/",
+                _files_at(descriptor_path, release.commit)
+                + _delta_at(descriptor_path, release, found[index + 1] if index + 1 < len(found) else None),
+            )
+            for index, release in enumerate(found)
         )
     except GitError:
         return ()
+
+
+@cache
+def _delta_at(descriptor_path: Path, release: Release, previous: Release | None) -> tuple[ExportFile, ...]:
+    """`delta.json` and the per-table CSVs of `release` against `previous` (`versions.delta`), built once."""
+    with package_at(descriptor_path.parent, release.commit) as package:
+        new = package / descriptor_path.name
+        if previous is None:
+            return tuple(delta_files(new, None, release.version, None))
+        with package_at(descriptor_path.parent, previous.commit) as older:
+            return tuple(delta_files(new, older / descriptor_path.name, release.version, previous.version))
 
 
 @cache

@@ -30,7 +30,8 @@ def build(site: SiteContext) -> Iterator[Page]:
     upcoming = sorted(upcoming_events(data), key=event_sort_key)[:8]
     held = [event for event in newest if event["status"] == "held"][:8]
     counts = {
-        name: len(data.tables.get(name, [])) for name in ("events", "members", "documents", "sources", "series", "parties")
+        name: len(data.tables.get(name, []))
+        for name in ("events", "members", "documents", "sources", "series", "parties")
     }
     yield markdown_page(
         site,
