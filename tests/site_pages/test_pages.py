@@ -251,3 +251,32 @@ def test_dataset_coverage_spans_years_of_starts_known_to_different_precisions() 
     events = [{"start": "2024"}, {"start": "2024-09"}, {"start": "2021-03-02"}, {"start": ""}]
     data = cast(Dataset, SimpleNamespace(tables={"events": events}))
     assert jsonld.temporal_coverage(data) == "2021/2024"
+
+
+def test_an_event_without_a_confirmation_day_shows_no_empty_parentheses(package_dir: Path) -> None:
+    events = package_dir / "data" / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace(",held,2024-10-01,", ",held,,"), encoding="utf-8")
+    page = text(pages_of(package_dir), "events/rubezh-2024.md")
+    assert "last confirmed )" not in page and "(last confirmed" not in page
+
+
+def test_an_outside_party_has_a_page_counting_its_contacts_by_year(package_dir: Path) -> None:
+    data = package_dir / "data"
+    (data / "parties.csv").write_text(
+        "id,name,name_ru,abbreviation,kind,iso_alpha3,parent_id,description,source_ids\n"
+        "sco,Shanghai Cooperation Organisation,Шанхайская организация сотрудничества,SCO,"
+        "international-organization,,,A regional organisation.,csto-2024-10-01-rubezh\n",
+        encoding="utf-8",
+    )
+    (data / "event_parties.csv").write_text(
+        "event_id,party_id,role,representative,representative_post,note,source_ids\n"
+        "rubezh-2024,sco,observer,Jane Roe,Secretary-General,,csto-2024-10-01-rubezh\n",
+        encoding="utf-8",
+    )
+    pages = pages_of(package_dir)
+    party = text(pages, "parties/sco.md")
+    assert "<h1" in party and "Shanghai Cooperation Organisation" in party
+    assert "<tr><td>2024</td><td>1</td><td>Exercise 1</td></tr>" in party
+    assert "Jane Roe, Secretary&#45;General" in party or "Jane Roe, Secretary-General" in party
+    assert 'href="../../parties/sco/"' in text(pages, "events/rubezh-2024.md")
+    assert "Shanghai Cooperation Organisation" in text(pages, "parties/index.md")
