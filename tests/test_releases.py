@@ -254,3 +254,13 @@ def test_each_release_folder_carries_its_delta_against_the_previous_one(repo: Pa
         ["key", "column", "old", "new"],
         ["rubezh-2024", "end", "2024-10-04", "2024-10-05"],
     ]
+
+
+def test_a_row_that_cannot_be_read_is_not_also_called_a_vanished_released_id(repo: Path) -> None:
+    events = repo.parent / "data" / "events.csv"
+    events.write_text(
+        events.read_text(encoding="utf-8").replace("rubezh-2025,Rubezh-2025,", "rubezh-2025,Rubezh,2025,")
+    )
+    problems = rendered_problems(repo)
+    assert any("wrong-cell-count" in problem for problem in problems), problems
+    assert not any("released-id-missing" in problem for problem in problems), problems
