@@ -3,10 +3,11 @@
 The escaping in `escaping.py` (and the changelog's untrusted rendering in
 `downloads.changelog_html`) should make this check redundant; it exists so
 that a future template mistake fails the build instead of shipping. Each
-page is read by a real HTML tokenizer (the standard library's
-`html.parser`, which decodes entities in attribute values the way a browser
-does), so `&#106;avascript:` is caught and escaped text that merely mentions
-`javascript:` or `onclick=` is not refused.
+page is parsed as a browser parses it (Lexbor, an HTML5-conformant parser,
+through selectolax: entities in attribute values are decoded, `<img/src=x
+/onerror=...>` has its handler), so `&#106;avascript:` is caught and escaped
+text that merely mentions `javascript:` or `onclick=` is not refused. It is
+also about seven times faster than the standard library's `html.parser`.
 
 What is inspected: the page content (`<article>`, where data is rendered),
 the `<title>` and the head's `<meta>` tags (which carry data in their
@@ -21,8 +22,9 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
 
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 FORBIDDEN_ELEMENTS = {
@@ -53,32 +55,7 @@ def script_url(value: str) -> bool:
     return compact.startswith(SCRIPT_SCHEMES)
 
 
-class _ActiveContent(HTMLParser):
-    """Collects what active content a fragment of HTML or SVG carries, once per kind."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
-
-    def _add(self, what: str) -> None:
-        if what not in self.found:
-            self.found.append(what)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in FORBIDDEN_ELEMENTS:
-            self._add(FORBIDDEN_ELEMENTS[tag])
-        for name, value in attrs:
-            if name.startswith("on"):
-                self._add("an on* event-handler attribute")
-            elif name in URL_ATTRIBUTES and value and script_url(value):
-                self._add("a script URL")
-        if tag == "meta" and _leaves_the_site(dict(attrs)):
-            self._add("a meta refresh")
-
-    handle_startendtag = handle_starttag
-
-
-def _leaves_the_site(meta: dict[str, str | None]) -> bool:
+def _leaves_the_site(meta: dict[str, str]) -> bool:
     """Whether a `<meta>` is a refresh to anything but a relative address on this site.
 
     The redirects of former addresses (`redirects.py`) refresh to a relative
@@ -96,11 +73,21 @@ def _leaves_the_site(meta: dict[str, str | None]) -> bool:
 
 
 def active_content(fragment: str) -> list[str]:
-    """What active content `fragment` carries (an empty list for inert HTML)."""
-    parser = _ActiveContent()
-    parser.feed(fragment)
-    parser.close()
-    return parser.found
+    """What active content `fragment` carries (an empty list for inert HTML), each kind once."""
+    found: list[str] = []
+    root = LexborHTMLParser(fragment).root
+    for node in root.traverse() if root is not None else ():
+        tag = (node.tag or "").lower()
+        kinds = [FORBIDDEN_ELEMENTS[tag]] if tag in FORBIDDEN_ELEMENTS else []
+        attributes = {name.lower(): value or "" for name, value in node.attributes.items()}
+        if any(name.startswith("on") for name in attributes):
+            kinds.append("an on* event-handler attribute")
+        if any(name in URL_ATTRIBUTES and script_url(value) for name, value in attributes.items()):
+            kinds.append("a script URL")
+        if tag == "meta" and _leaves_the_site(attributes):
+            kinds.append("a meta refresh")
+        found += [kind for kind in kinds if kind not in found]
+    return found
 
 
 def _between(html: str, start: str, end: str) -> str:
