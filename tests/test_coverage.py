@@ -52,3 +52,24 @@ def test_a_complete_list_meets_the_targets(package_dir: Path) -> None:
     coverage = compute_coverage(load_dataset(package_dir / "datapackage.json"))
     assert coverage.participants[0].complete_share == 100.0
     assert coverage.field_targets_met
+
+
+def test_recall_per_kind_is_counted_from_the_newest_audit(package_dir: Path) -> None:
+    audits = package_dir / "audits"
+    audits.mkdir()
+    (audits / "2026-01-01-listing-recall.csv").write_text("listing_url,kind,in_before,in_now\nold,visit,,\n")
+    (audits / "2026-12-04-listing-recall.csv").write_text(
+        "listing_url,listing_section,item_date,item_title,kind,in_before,in_now\n"
+        "https://a,news,2024-01,A,visit,,v-1\n"
+        "https://a,news,2024-01,B,visit,v-2,v-2\n"
+        "https://b,news,2024-02,C,body-session,,\n"
+    )
+    coverage = compute_coverage(load_dataset(package_dir / "datapackage.json"))
+    assert coverage.recall is not None
+    assert coverage.recall.listing_pages == 2
+    assert [(k.kind, k.sampled, k.before, k.now) for k in coverage.recall.kinds] == [
+        ("body-session", 1, 0, 0),
+        ("visit", 2, 1, 2),
+    ]
+    assert not coverage.recall.target_met
+    assert "visit: 2 listed; in the data before the harvest 1 (50.0%), now 2 (100.0%)" in render_text(coverage)

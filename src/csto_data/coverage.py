@@ -6,9 +6,11 @@ readers and maintainers see the same honest figures.
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from csto_data.model import Dataset, Row, event_year
 
@@ -34,6 +36,61 @@ FIELD_KINDS = frozenset(
 )
 """Kinds whose participants make the exercise-country-year unit that researchers analyse."""
 RECORDED_TARGET, COMPLETE_TARGET = 95.0, 75.0
+RECALL_TARGET = 90.0
+RECALL_AUDITS = "*-listing-recall.csv"
+"""Recall audits in `datapackage/audits/`: activities listed on sampled CSTO listing pages, looked up in the data."""
+
+
+@dataclass(frozen=True)
+class KindRecall:
+    """Of the activities of one kind on the sampled listing pages, how many the data had before and has now."""
+
+    kind: str
+    sampled: int
+    before: int
+    now: int
+
+    @property
+    def before_share(self) -> float:
+        return _share(self.before, self.sampled)
+
+    @property
+    def now_share(self) -> float:
+        return _share(self.now, self.sampled)
+
+
+@dataclass(frozen=True)
+class RecallAudit:
+    """The newest recall audit: its file, how many listing pages it sampled, and recall per kind."""
+
+    file: str
+    listing_pages: int
+    kinds: list[KindRecall]
+
+    @property
+    def target_met(self) -> bool:
+        return all(kind.now_share >= RECALL_TARGET for kind in self.kinds)
+
+
+def recall_audit(audits: Path) -> RecallAudit | None:
+    """Recall per kind from the newest audit file (None when there is none), counted from its rows."""
+    files = sorted(audits.glob(RECALL_AUDITS))
+    if not files:
+        return None
+    with files[-1].open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    kinds = []
+    for kind in sorted({row["kind"] for row in rows}):
+        chosen = [row for row in rows if row["kind"] == kind]
+        kinds.append(
+            KindRecall(
+                kind,
+                len(chosen),
+                sum(1 for row in chosen if row["in_before"]),
+                sum(1 for row in chosen if row["in_now"]),
+            )
+        )
+    return RecallAudit(files[-1].name, len({row["listing_url"] for row in rows}), kinds)
 
 
 @dataclass(frozen=True)
@@ -66,6 +123,7 @@ class Coverage:
     gaps: list[Row] = field(default_factory=list)
     participants: list[ParticipantCoverage] = field(default_factory=list)
     statuses: Counter[str] = field(default_factory=Counter)
+    recall: RecallAudit | None = None
 
     @property
     def field_targets_met(self) -> bool:
@@ -120,6 +178,7 @@ def compute_coverage(data: Dataset) -> Coverage:
     result.statuses = Counter(event["status"] for event in events)
     result.publishers = Counter(source["publisher"] for source in data.tables["sources"])
     result.gaps = sorted(data.tables.get("gaps", []), key=lambda row: (row.get("series_id", ""), row.get("year", "")))
+    result.recall = recall_audit(data.spec.root / "audits")
     return result
 
 
@@ -170,6 +229,15 @@ def render_text(coverage: Coverage) -> str:
         f"  targets for exercises, trainings, operations, deployments: recorded >= {RECORDED_TARGET}%, "
         f"yes >= {COMPLETE_TARGET}%: {verdict}"
     )
+    if coverage.recall is not None:
+        audit = coverage.recall
+        lines += ["", f"Recall on sampled CSTO listing pages ({audit.file}, {audit.listing_pages} pages):"]
+        lines += [
+            f"  {kind.kind}: {kind.sampled} listed; in the data before the harvest {kind.before} "
+            f"({kind.before_share}%), now {kind.now} ({kind.now_share}%)"
+            for kind in audit.kinds
+        ]
+        lines.append(f"  target >= {RECALL_TARGET}% for every kind: {'met' if audit.target_met else 'NOT met'}")
     lines += ["", "Events per status:"]
     lines += [f"  {status}: {count}" for status, count in sorted(coverage.statuses.items())]
     lines += ["", "Sources per publisher:"]
