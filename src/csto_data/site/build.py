@@ -10,6 +10,7 @@ left behind is removed by the next build.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import signal
@@ -50,16 +51,40 @@ def build_site(target: Path, config_file: Path = REPO_ROOT / "mkdocs.yml") -> No
     scratch_root = target.parent / SCRATCH_FOLDER
     scratch_root.mkdir(parents=True, exist_ok=True)
     _remove_abandoned(scratch_root)
-    with (
-        signals_end_the_build(),
-        tempfile.TemporaryDirectory(dir=scratch_root, prefix=f"site-{os.getpid()}-") as scratch,
-    ):
-        built = Path(scratch) / "site"
-        mkdocs_build(config_file, built)
-        findings = unsafe_content(built)
-        if findings:
-            raise UnsafeSiteError("unsafe content in generated pages:\n" + "\n".join(findings[:20]))
-        exchange(built, target, Path(scratch) / "previous")
+    with signals_end_the_build():
+        scratch: Path | None = None
+        try:
+            with signals_deferred():
+                scratch = Path(tempfile.mkdtemp(dir=scratch_root, prefix=f"site-{os.getpid()}-"))
+            built = scratch / "site"
+            mkdocs_build(config_file, built)
+            findings = unsafe_content(built)
+            if findings:
+                raise UnsafeSiteError("unsafe content in generated pages:\n" + "\n".join(findings[:20]))
+            with signals_deferred():
+                exchange(built, target, scratch / "previous")
+        finally:
+            with signals_deferred():  # a signal now would leave the scratch folder half removed
+                _end_children()
+                if scratch is not None:
+                    shutil.rmtree(scratch, ignore_errors=True)
+
+
+ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+
+
+@contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Hold SIGTERM, SIGHUP and SIGINT back for the block: they are delivered, and end the build, after it.
+
+    Why: creating, swapping in and removing the scratch folder must not be cut
+    in the middle (a kill there left a half-removed scratch folder behind).
+    """
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, ENDING_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 @contextmanager
@@ -80,6 +105,17 @@ def signals_end_the_build() -> Iterator[None]:
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
+
+
+def _end_children() -> None:
+    """End the build's child processes that are still running (an interrupted or failed build).
+
+    They write into the scratch folder: left running, a child would create it
+    again after it was removed.
+    """
+    for child in multiprocessing.active_children():
+        child.terminate()
+        child.join()
 
 
 def _end_the_build(number: int, _frame: object) -> None:
