@@ -19,8 +19,11 @@ downloads).
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -78,9 +81,33 @@ def as_caller(caller: Caller, function: Callable[..., Result], *args: Any) -> Re
     return function(*args)
 
 
-def _send_result(sender: Connection, function: Callable[..., Any], *args: Any) -> None:
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int | None) -> None:
+    """In a child: be killed when the parent dies, even by SIGKILL (Linux `prctl`), so no child outlives a build.
+
+    A parent killed outright runs no cleanup; its children, waiting on a pipe
+    or writing a site nobody will publish, would otherwise run on. If the
+    parent is already gone when this runs, the child ends at once. `parent`
+    is None for a child of the fork server (`serve`), whose parent is the
+    server: it then dies with the server.
+    """
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)
+
+
+def _send_result(parent: int | None, sender: Connection, function: Callable[..., Any], *args: Any) -> None:
+    die_with_parent(parent)
     sender.send(function(*args))
     sender.close()
+
+
+def _parent_pid(context: ForkContext | ForkServerContext) -> int | None:
+    """This process's id for a child it forks itself; None for one the fork server forks."""
+    return os.getpid() if context.get_start_method() == "fork" else None
 
 
 class ChildResult(Generic[Result]):
@@ -95,7 +122,9 @@ class ChildResult(Generic[Result]):
     ) -> None:
         self._what = what
         self._receiver, sender = context.Pipe(duplex=False)
-        self._child = context.Process(target=_send_result, args=(sender, function, *args), daemon=True)
+        self._child = context.Process(
+            target=_send_result, args=(_parent_pid(context), sender, function, *args), daemon=True
+        )
         self._child.start()
         sender.close()
 

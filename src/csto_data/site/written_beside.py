@@ -20,11 +20,12 @@ written in the process itself, with the same result.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterable
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from csto_data.forking import can_fork
+from csto_data.forking import can_fork, die_with_parent
 
 StaticFile = tuple[Path, bytes]
 """A file to write: its path in the site, and its bytes."""
@@ -38,7 +39,8 @@ def _write(folders: list[Path], files: list[StaticFile]) -> None:
         path.write_bytes(content)
 
 
-def _write_when_told(receiver: Connection, sender: Connection) -> None:
+def _write_when_told(parent: int, receiver: Connection, sender: Connection) -> None:
+    die_with_parent(parent)
     sender.close()  # the parent's end, copied by the fork
     job = receiver.recv()
     if job is not None:  # None: the build had nothing to write
@@ -61,7 +63,9 @@ class WrittenBeside:
         if can_fork():
             context = multiprocessing.get_context("fork")
             receiver, self._sender = context.Pipe(duplex=False)
-            self._child = context.Process(target=_write_when_told, args=(receiver, self._sender), daemon=True)
+            self._child = context.Process(
+                target=_write_when_told, args=(os.getpid(), receiver, self._sender), daemon=True
+            )
             self._child.start()
             receiver.close()
 
